@@ -1,0 +1,55 @@
+package io.productsync.events;
+
+import java.util.regex.Pattern;
+
+/** Validation shared by every event and key, so a bad id is refused where it enters. */
+public final class Ids {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+    private static final int MAX_SKU_LENGTH = 255;
+
+    private Ids() {
+    }
+
+    /** Tenant, cart and WMS ids: lowercase, so {@code tenant/cart/sku} keys stay unambiguous. */
+    public static String requireId(String value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (!ID.matcher(value).matches()) {
+            throw new IllegalArgumentException(
+                    field + " '" + value + "' must match [a-z0-9][a-z0-9_-]{0,63}");
+        }
+        return value;
+    }
+
+    /** A SKU (or alias) is 1-255 characters without control characters, compared exactly. */
+    public static String requireSku(String value, String field) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        if (value.length() > MAX_SKU_LENGTH) {
+            throw new IllegalArgumentException(field + " is longer than " + MAX_SKU_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(field + " contains a control character at position " + i);
+            }
+        }
+        return value;
+    }
+
+    public static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    public static long requireNotNegative(long value, String field) {
+        if (value < 0) {
+            throw new IllegalArgumentException(field + " must not be negative, was " + value);
+        }
+        return value;
+    }
+}

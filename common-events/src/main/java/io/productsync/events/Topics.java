@@ -1,0 +1,32 @@
+package io.productsync.events;
+
+import java.util.List;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topic catalogue: every producer, listener and stream names its topic through these constants. */
+public final class Topics {
+
+    public static final Topic<String, CartInventoryObserved> CART_INVENTORY =
+            new Topic<>("cart-inventory", false, Serdes.String(), JsonSerde.of(CartInventoryObserved.class));
+
+    public static final Topic<String, WmsInventoryObserved> WMS_INVENTORY =
+            new Topic<>("wms-inventory", false, Serdes.String(), JsonSerde.of(WmsInventoryObserved.class));
+
+    public static final Topic<String, ProductAliasChanged> PRODUCT_ALIASES =
+            new Topic<>("product-aliases", true, Serdes.String(), JsonSerde.of(ProductAliasChanged.class));
+
+    public static final Topic<String, CartConnectionConfigured> CART_CONNECTIONS =
+            new Topic<>("cart-connections", true, Serdes.String(), JsonSerde.of(CartConnectionConfigured.class));
+
+    public static final Topic<String, PushCartInventory> CART_INVENTORY_PUSHES =
+            new Topic<>("cart-inventory-pushes", false, Serdes.String(), JsonSerde.of(PushCartInventory.class));
+
+    public static final Topic<String, SkuSyncEvaluated> SYNC_RESULTS =
+            new Topic<>("sync-results", false, Serdes.String(), JsonSerde.of(SkuSyncEvaluated.class));
+
+    public static final List<Topic<String, ?>> ALL = List.of(
+            CART_INVENTORY, WMS_INVENTORY, PRODUCT_ALIASES, CART_CONNECTIONS, CART_INVENTORY_PUSHES, SYNC_RESULTS);
+
+    private Topics() {
+    }
+}

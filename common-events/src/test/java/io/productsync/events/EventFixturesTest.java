@@ -1,0 +1,101 @@
+package io.productsync.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class EventFixturesTest {
+
+    @Test
+    void readsCartInventoryObserved() {
+        CartInventoryObserved event = Fixtures.read("cart-inventory-observed.json", CartInventoryObserved.class);
+
+        assertThat(event.eventId()).isEqualTo(UUID.fromString("6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b"));
+        assertThat(event.key().value()).isEqualTo("demo/demo-shop/234567891");
+        assertThat(event.inventoryTracked()).isTrue();
+        assertThat(event.productActive()).isTrue();
+        assertThat(event.quantity()).isEqualTo(12);
+        assertThat(event.observedAt()).isEqualTo(Instant.parse("2026-11-27T09:15:30.125Z"));
+    }
+
+    @Test
+    void readsWmsInventoryObserved() {
+        WmsInventoryObserved event = Fixtures.read("wms-inventory-observed.json", WmsInventoryObserved.class);
+
+        assertThat(event.key().value()).isEqualTo("demo/main/234567891");
+        assertThat(event.available()).isEqualTo(15);
+    }
+
+    @Test
+    void readsProductAliasChanged() {
+        ProductAliasChanged event = Fixtures.read("product-alias-changed.json", ProductAliasChanged.class);
+
+        assertThat(event.key().value()).isEqualTo("demo/012345678905");
+        assertThat(event.wmsSku()).isEqualTo("MUG-BLUE");
+        assertThat(event.kind()).isEqualTo(AliasKind.UPC);
+    }
+
+    @Test
+    void readsCartConnectionConfigured() {
+        CartConnectionConfigured event =
+                Fixtures.read("cart-connection-configured.json", CartConnectionConfigured.class);
+
+        assertThat(event.key().value()).isEqualTo("demo/demo-shop");
+        assertThat(event.wmsId()).isEqualTo("main");
+        assertThat(event.syncEnabled()).isTrue();
+        assertThat(event.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void readsPushCartInventory() {
+        PushCartInventory push = Fixtures.read("push-cart-inventory.json", PushCartInventory.class);
+
+        assertThat(push.expectedQuantity()).isEqualTo(12);
+        assertThat(push.targetQuantity()).isEqualTo(15);
+        assertThat(push.matchedVia()).isEqualTo(MatchedVia.SKU);
+    }
+
+    @Test
+    void readsEverySyncOutcome() {
+        SkuSyncEvaluated updated = Fixtures.read("sku-sync-evaluated-updated.json", SkuSyncEvaluated.class);
+        SkuSyncEvaluated verified = Fixtures.read("sku-sync-evaluated-verified.json", SkuSyncEvaluated.class);
+        SkuSyncEvaluated notSynced = Fixtures.read("sku-sync-evaluated-not-synced.json", SkuSyncEvaluated.class);
+        SkuSyncEvaluated failed = Fixtures.read("sku-sync-evaluated-failed.json", SkuSyncEvaluated.class);
+
+        assertThat(updated.outcome()).isEqualTo(SyncOutcome.UPDATED);
+        assertThat(updated.pushedQuantity()).isEqualTo(15L);
+        assertThat(verified.matchedVia()).isEqualTo(MatchedVia.ALIAS);
+        assertThat(verified.syncedAt()).isEqualTo(Instant.parse("2026-11-27T09:15:30.125Z"));
+        assertThat(notSynced.reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(notSynced.syncedAt()).isNull();
+        assertThat(notSynced.matchedWmsSku()).isNull();
+        assertThat(failed.reason()).isEqualTo(SyncReason.CART_REJECTED);
+        assertThat(failed.detail()).contains("422");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "cart-inventory-observed.json, io.productsync.events.CartInventoryObserved",
+        "wms-inventory-observed.json, io.productsync.events.WmsInventoryObserved",
+        "product-alias-changed.json, io.productsync.events.ProductAliasChanged",
+        "cart-connection-configured.json, io.productsync.events.CartConnectionConfigured",
+        "push-cart-inventory.json, io.productsync.events.PushCartInventory",
+        "sku-sync-evaluated-updated.json, io.productsync.events.SkuSyncEvaluated",
+        "sku-sync-evaluated-verified.json, io.productsync.events.SkuSyncEvaluated",
+        "sku-sync-evaluated-not-synced.json, io.productsync.events.SkuSyncEvaluated",
+        "sku-sync-evaluated-failed.json, io.productsync.events.SkuSyncEvaluated"
+    })
+    void writesExactlyTheFixtureItReads(String fixture, Class<?> type) {
+        Object event = Fixtures.read(fixture, type);
+
+        JsonNode written = EventJson.MAPPER.readTree(EventJson.MAPPER.writeValueAsBytes(event));
+        JsonNode expected = EventJson.MAPPER.readTree(Fixtures.bytes(fixture));
+        assertThat(written).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,43 @@
+package io.productsync.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class KeysTest {
+
+    @Test
+    void keepsSlashesInsideTheSku() {
+        CartSkuKey key = CartSkuKey.parse("demo/demo-shop/TEE/RED/M");
+
+        assertThat(key).isEqualTo(new CartSkuKey("demo", "demo-shop", "TEE/RED/M"));
+        assertThat(key.value()).isEqualTo("demo/demo-shop/TEE/RED/M");
+    }
+
+    @Test
+    void keepsSlashesInsideTheAlias() {
+        assertThat(AliasKey.parse("demo/UPC/0123").alias()).isEqualTo("UPC/0123");
+    }
+
+    @Test
+    void refusesAKeyWithTooFewParts() {
+        assertThatThrownBy(() -> WmsSkuKey.parse("demo/main"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("3 parts");
+    }
+
+    @Test
+    void refusesSkusWithControlCharactersOrOver255Characters() {
+        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "A\tB"))
+                .hasMessageContaining("control character");
+        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "x".repeat(256)))
+                .hasMessageContaining("longer than 255");
+        assertThat(new CartSkuKey("demo", "shop", "x".repeat(255)).sku()).hasSize(255);
+    }
+
+    @Test
+    void comparesSkusExactly() {
+        assertThat(new CartSkuKey("demo", "shop", "abc")).isNotEqualTo(new CartSkuKey("demo", "shop", "ABC"));
+    }
+}
