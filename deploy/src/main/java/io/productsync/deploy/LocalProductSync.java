@@ -1,0 +1,88 @@
+package io.productsync.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.PropertyResolver;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/**
+ * One command for the whole system. By default it starts a real Kafka broker and real PostgreSQL in this JVM (data
+ * in {@code productsync.data-dir}), seeds the demo sandbox on first start, and runs the three services against them.
+ * With {@code --productsync.embedded=false} it runs only the services named in {@code productsync.services} against
+ * the Kafka cluster and PostgreSQL server given by the usual Spring properties or environment variables.
+ */
+public final class LocalProductSync {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalProductSync.class);
+
+    private LocalProductSync() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        Set<String> services = services(environment);
+        if (!environment.getProperty("productsync.embedded", Boolean.class, true)) {
+            ProductSyncServices running = ProductSyncServices.start(services, Map.of(), args);
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "product-sync-shutdown"));
+            return;
+        }
+
+        Path dataDir = Path.of(environment.getProperty("productsync.data-dir", "./data")).toAbsolutePath();
+        Path sandboxDir = Path.of(environment.getProperty("productsync.sandbox.dir", "./sandbox")).toAbsolutePath();
+        int kafkaPort = environment.getProperty("productsync.kafka.port", Integer.class, 9092);
+        int postgresPort = environment.getProperty("productsync.postgres.port", Integer.class, 5433);
+        int partitions = environment.getProperty("productsync.kafka.partitions", Integer.class, 6);
+        boolean firstStart = !Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
+
+        log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, dataDir.resolve("postgres"));
+        LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
+        log.info("Starting Kafka on port {} with data in {}", kafkaPort, dataDir.resolve("kafka"));
+        LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, partitions);
+        if (DemoSandbox.seedFiles(sandboxDir)) {
+            log.info("Wrote the demo sandbox to {}", sandboxDir);
+        }
+
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.put("spring.datasource.url", postgres.jdbcUrl());
+        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.kafka.streams.state-dir", dataDir.resolve("sync-matcher").toString());
+        properties.put("productsync.sandbox.dir", sandboxDir.toString());
+        ProductSyncServices running = ProductSyncServices.start(services, properties, args);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            kafka.close();
+            postgres.close();
+        }, "product-sync-shutdown"));
+
+        if (firstStart) {
+            DemoSandbox.publishAlias(kafka.bootstrapServers());
+        }
+        log.info("""
+
+                Product Sync is running.
+                  View Product Sync: http://localhost:{}/api/v1/tenants/demo/carts/demo-shop/product-sync
+                  Sandbox files:     {}
+                Edit a CSV in the sandbox and the table follows within one poll interval. Ctrl+C stops everything.
+                """, environment.getProperty("server.port", "8080"), sandboxDir);
+    }
+
+    private static Set<String> services(PropertyResolver environment) {
+        String listed = environment.getProperty("productsync.services", String.join(",", ProductSyncServices.ALL));
+        Set<String> services = new LinkedHashSet<>(Arrays.asList(listed.split("\\s*,\\s*")));
+        if (!ProductSyncServices.ALL.containsAll(services)) {
+            throw new IllegalArgumentException(
+                    "productsync.services must list some of " + ProductSyncServices.ALL + ", was " + listed);
+        }
+        return services;
+    }
+}

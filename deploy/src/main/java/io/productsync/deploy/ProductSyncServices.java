@@ -1,0 +1,68 @@
+package io.productsync.deploy;
+
+import io.productsync.matcher.SyncMatcherApplication;
+import io.productsync.poller.InventoryPollerApplication;
+import io.productsync.report.SyncReportApplication;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services, each in its own Spring context so they share nothing but the JVM, started in the order that
+ * lets every consumer be ready before its producer: report, matcher, poller.
+ */
+public final class ProductSyncServices implements AutoCloseable {
+
+    public static final String REPORT = "sync-report-api";
+    public static final String MATCHER = "sync-matcher";
+    public static final String POLLER = "inventory-poller";
+    public static final List<String> ALL = List.of(REPORT, MATCHER, POLLER);
+
+    private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
+            REPORT, SyncReportApplication::builder,
+            MATCHER, SyncMatcherApplication::builder,
+            POLLER, InventoryPollerApplication::builder);
+
+    private final List<ConfigurableApplicationContext> contexts;
+
+    private ProductSyncServices(List<ConfigurableApplicationContext> contexts) {
+        this.contexts = contexts;
+    }
+
+    /** {@code properties} are defaults: command-line {@code args} override them. */
+    public static ProductSyncServices start(Set<String> services, Map<String, Object> properties, String... args) {
+        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        try {
+            for (String service : ALL) {
+                if (services.contains(service)) {
+                    started.add(BUILDERS.get(service).get().properties(properties).run(args));
+                }
+            }
+        } catch (RuntimeException e) {
+            new ProductSyncServices(started).close();
+            throw e;
+        }
+        return new ProductSyncServices(started);
+    }
+
+    /** The port the report API listens on (useful with {@code --server.port=0}). */
+    public int reportPort() {
+        return contexts.stream()
+                .map(context -> context.getEnvironment().getProperty("local.server.port", Integer.class))
+                .filter(port -> port != null)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(REPORT + " is not running"));
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
+        Collections.reverse(reversed);
+        reversed.forEach(ConfigurableApplicationContext::close);
+    }
+}
