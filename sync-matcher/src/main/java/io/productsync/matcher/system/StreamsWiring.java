@@ -1,0 +1,60 @@
+package io.productsync.matcher.system;
+
+import io.productsync.matcher.matching.SyncTopology;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailExceptionHandler;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
+import org.springframework.kafka.core.CleanupConfig;
+
+/** Thin adapter: Streams settings from Spring properties, and the topology from {@link SyncTopology}. */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+class StreamsWiring {
+
+    static final String APPLICATION_ID = "sync-matcher";
+
+    @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+    KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, MatcherSettings settings) {
+        // bootstrap servers, state dir (spring.kafka.streams.state-dir) and spring.kafka.streams.properties.*
+        Map<String, Object> config = kafka.buildStreamsProperties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.matcher().streamThreads());
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
+        // Input topics are read as bytes and dead-lettered inside the topology; what still fails Streams' own
+        // deserialization is our internal join data, where dropping a record would silently corrupt the joins.
+        config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
+        config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
+        return new KafkaStreamsConfiguration(config);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    StreamsBuilderFactoryBeanConfigurer syncTopology(Clock clock) {
+        return factoryBean -> {
+            // Local state is restored from changelogs, never wiped on start or stop.
+            factoryBean.setCleanupConfig(new CleanupConfig(false, false));
+            factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
+                @Override
+                public void configureBuilder(StreamsBuilder builder) {
+                    SyncTopology.build(builder, clock);
+                }
+            });
+        };
+    }
+}

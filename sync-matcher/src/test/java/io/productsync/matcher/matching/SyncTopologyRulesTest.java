@@ -1,0 +1,224 @@
+package io.productsync.matcher.matching;
+
+import static io.productsync.matcher.matching.Events.T0;
+import static io.productsync.matcher.matching.Events.alias;
+import static io.productsync.matcher.matching.Events.cart;
+import static io.productsync.matcher.matching.Events.connection;
+import static io.productsync.matcher.matching.Events.wms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.MatchedVia;
+import io.productsync.events.PushCartInventory;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each decision rule, end to end through the join chain. */
+class SyncTopologyRulesTest {
+
+    @TempDir
+    Path stateDir;
+    MatcherDriver matcher;
+
+    @BeforeEach
+    void start() {
+        matcher = new MatcherDriver(stateDir);
+    }
+
+    @AfterEach
+    void stop() {
+        matcher.close();
+    }
+
+    @Test
+    void reportsSyncDisabledWhenCartSideSyncIsOff() {
+        matcher.connection(connection("shop", false, true), T0);
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1)));
+
+        assertThat(lastResult()).satisfies(result -> {
+            assertThat(result.outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
+            assertThat(result.reason()).isEqualTo(SyncReason.SYNC_DISABLED);
+            assertThat(result.syncedAt()).isNull();
+        });
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reportsSyncDisabledWhenWmsSideSyncIsOff() {
+        matcher.connection(connection("shop", true, false), T0);
+        matcher.wms(wms("sku-1", 7, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1)));
+
+        assertThat(lastResult().reason()).isEqualTo(SyncReason.SYNC_DISABLED);
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reportsInventoryDisabledWhenCartDoesNotTrackInventory() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 7, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1), false, true));
+
+        SkuSyncEvaluated result = lastResult();
+        assertThat(result.reason()).isEqualTo(SyncReason.INVENTORY_DISABLED);
+        assertThat(result.inventoryEnabled()).isFalse();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reportsProductDisabledWhenProductIsInactive() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 7, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1), true, false));
+
+        SkuSyncEvaluated result = lastResult();
+        assertThat(result.reason()).isEqualTo(SyncReason.PRODUCT_DISABLED);
+        assertThat(result.inventoryEnabled()).isTrue();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reportsNoWmsMatchWhenWmsHasNoSuchSku() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("other-sku", 7, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1)));
+
+        SkuSyncEvaluated result = lastResult();
+        assertThat(result.reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(result.matchedWmsSku()).isNull();
+        assertThat(result.wmsQuantity()).isNull();
+        assertThat(result.cartQuantity()).isEqualTo(5);
+    }
+
+    @Test
+    void reportsNoWmsMatchWhenAliasPointsToMissingSkuEvenThoughExactSkuExists() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.alias(alias("sku-1", "wms-missing"), T0);
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(1)));
+
+        assertThat(lastResult().reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void verifiesExactSkuMatchWithSyncedAtFromCartObservation() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 5, T0));
+        CartInventoryObserved cart = cart("shop", "sku-1", 5, T0.plusSeconds(30));
+        matcher.cart(cart);
+
+        List<TestRecord<String, SkuSyncEvaluated>> results = matcher.results();
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).key()).isEqualTo("acme/shop/sku-1");
+        SkuSyncEvaluated result = results.get(0).value();
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(result.reason()).isNull();
+        assertThat(result.syncedAt()).isEqualTo(cart.observedAt());
+        assertThat(result.evaluatedAt()).isEqualTo(matcher.clock.instant());
+        assertThat(result.matchedWmsSku()).isEqualTo("sku-1");
+        assertThat(result.matchedVia()).isEqualTo(MatchedVia.SKU);
+        assertThat(result.cartQuantity()).isEqualTo(5);
+        assertThat(result.wmsQuantity()).isEqualTo(5);
+        assertThat(result.inventoryEnabled()).isTrue();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void pushesWmsQuantityWhenCartDiffers() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 9, T0));
+        CartInventoryObserved cart = cart("shop", "sku-1", 5, T0.plusSeconds(30));
+        matcher.cart(cart);
+
+        assertThat(matcher.results()).isEmpty();
+        List<TestRecord<String, PushCartInventory>> pushes = matcher.pushes();
+        assertThat(pushes).hasSize(1);
+        assertThat(pushes.get(0).key()).isEqualTo("acme/shop/sku-1");
+        PushCartInventory push = pushes.get(0).value();
+        assertThat(push.expectedQuantity()).isEqualTo(5);
+        assertThat(push.targetQuantity()).isEqualTo(9);
+        assertThat(push.wmsQuantity()).isEqualTo(9);
+        assertThat(push.issuedAt()).isEqualTo(matcher.clock.instant());
+        assertThat(push.cartObservedAt()).isEqualTo(cart.observedAt());
+        assertThat(push.matchedWmsSku()).isEqualTo("sku-1");
+        assertThat(push.matchedVia()).isEqualTo(MatchedVia.SKU);
+    }
+
+    @Test
+    void pushesZeroWhenWmsAvailableIsNegative() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", -3, T0));
+        matcher.cart(cart("shop", "sku-1", 2, T0.plusSeconds(30)));
+
+        PushCartInventory push = lastPush();
+        assertThat(push.targetQuantity()).isZero();
+        assertThat(push.wmsQuantity()).isEqualTo(-3);
+    }
+
+    @Test
+    void verifiesZeroCartQuantityAgainstNegativeWmsAvailable() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", -3, T0));
+        matcher.cart(cart("shop", "sku-1", 0, T0.plusSeconds(30)));
+
+        assertThat(lastResult().outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reissuesSamePushIdWhenSameCartObservationIsReEvaluatedAgainstSameTarget() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 9, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(30)));
+        PushCartInventory first = lastPush();
+
+        matcher.clock.advance(Duration.ofMinutes(1));
+        matcher.connection(connection("shop"), T0.plusSeconds(60));
+        PushCartInventory again = lastPush();
+
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(90)));
+        PushCartInventory fromNewObservation = lastPush();
+
+        assertThat(again.pushId()).isEqualTo(first.pushId());
+        assertThat(again.issuedAt()).isAfter(first.issuedAt());
+        assertThat(fromNewObservation.pushId()).isNotEqualTo(first.pushId());
+    }
+
+    @Test
+    void prefersAliasOverExactSku() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.wms(wms("wms-sku-1", 8, T0));
+        matcher.alias(alias("sku-1", "wms-sku-1"), T0);
+        matcher.cart(cart("shop", "sku-1", 8, T0.plusSeconds(1)));
+
+        SkuSyncEvaluated result = lastResult();
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(result.matchedWmsSku()).isEqualTo("wms-sku-1");
+        assertThat(result.matchedVia()).isEqualTo(MatchedVia.ALIAS);
+        assertThat(result.wmsQuantity()).isEqualTo(8);
+    }
+
+    private SkuSyncEvaluated lastResult() {
+        List<TestRecord<String, SkuSyncEvaluated>> results = matcher.results();
+        assertThat(results).isNotEmpty();
+        return results.get(results.size() - 1).value();
+    }
+
+    private PushCartInventory lastPush() {
+        List<TestRecord<String, PushCartInventory>> pushes = matcher.pushes();
+        assertThat(pushes).isNotEmpty();
+        return pushes.get(pushes.size() - 1).value();
+    }
+}
