@@ -1,0 +1,120 @@
+package io.productsync.report.syncstatus;
+
+import io.productsync.events.MatchedVia;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads the View Product Sync table: keyset pages in SKU order, one SKU, and the cart's counts. */
+@Component
+public class ProductSyncQueries {
+
+    private static final String COLUMNS = """
+            SELECT sku, inventory_enabled, last_cart_sync_date, outcome, reason, detail, matched_wms_sku,
+                   matched_via, cart_quantity, wms_quantity, pushed_quantity, evaluated_at
+            FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
+            """;
+
+    private final JdbcClient jdbc;
+
+    public ProductSyncQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to {@code limit} rows after {@code afterSku} (exclusive, null = from the start). */
+    public SkuPage<ProductSyncItem> page(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
+        StringBuilder sql = new StringBuilder(COLUMNS);
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("tenant", tenantId, "cart", cartId, "limit", limit + 1));
+        if (afterSku != null) {
+            sql.append(" AND sku > :after COLLATE \"C\"");
+            params.put("after", afterSku);
+        }
+        if (filter.never() != null) {
+            sql.append(filter.never() ? " AND last_cart_sync_date IS NULL" : " AND last_cart_sync_date IS NOT NULL");
+        }
+        if (filter.reason() != null) {
+            sql.append(" AND reason = :reason");
+            params.put("reason", filter.reason().name());
+        }
+        if (filter.skuPrefix() != null && !filter.skuPrefix().isEmpty()) {
+            // A range, not LIKE: exact for '%' and '_', and an index range scan that stops at the prefix's end.
+            sql.append(" AND sku >= :prefix COLLATE \"C\"");
+            params.put("prefix", filter.skuPrefix());
+            String end = SyncFilter.prefixEnd(filter.skuPrefix());
+            if (end != null) {
+                sql.append(" AND sku < :prefixEnd COLLATE \"C\"");
+                params.put("prefixEnd", end);
+            }
+        }
+        sql.append(" ORDER BY sku LIMIT :limit");
+        List<ProductSyncItem> rows = jdbc.sql(sql.toString()).params(params).query(ProductSyncQueries::item).list();
+        if (rows.size() <= limit) {
+            return new SkuPage<>(rows, null);
+        }
+        List<ProductSyncItem> page = rows.subList(0, limit);
+        return new SkuPage<>(List.copyOf(page), page.get(limit - 1).sku());
+    }
+
+    public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {
+        return jdbc.sql(COLUMNS + " AND sku = :sku")
+                .param("tenant", tenantId).param("cart", cartId).param("sku", sku)
+                .query(ProductSyncQueries::item).optional();
+    }
+
+    /** One statement, so the total and the never counts come from one snapshot. */
+    public SyncSummary summary(String tenantId, String cartId) {
+        Map<String, Long> neverByReason = new LinkedHashMap<>();
+        for (SyncReason reason : SyncReason.values()) {
+            neverByReason.put(reason.name(), 0L);
+        }
+        long[] total = {0};
+        jdbc.sql("""
+                SELECT NULL AS reason, count(*) AS n FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
+                UNION ALL
+                SELECT reason, count(*) FROM product_sync
+                WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
+                GROUP BY reason
+                """)
+                .param("tenant", tenantId).param("cart", cartId)
+                .query(rs -> {
+                    String reason = rs.getString("reason");
+                    if (reason == null) {
+                        total[0] = rs.getLong("n");
+                    } else {
+                        neverByReason.put(reason, rs.getLong("n"));
+                    }
+                });
+        long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
+        return new SyncSummary(total[0], total[0] - never, never, neverByReason);
+    }
+
+    private static ProductSyncItem item(ResultSet rs, int row) throws SQLException {
+        return new ProductSyncItem(
+                rs.getString("sku"),
+                rs.getBoolean("inventory_enabled"),
+                instant(rs, "last_cart_sync_date"),
+                SyncOutcome.valueOf(rs.getString("outcome")),
+                rs.getString("reason") == null ? null : SyncReason.valueOf(rs.getString("reason")),
+                rs.getString("detail"),
+                rs.getString("matched_wms_sku"),
+                rs.getString("matched_via") == null ? null : MatchedVia.valueOf(rs.getString("matched_via")),
+                rs.getObject("cart_quantity", Long.class),
+                rs.getObject("wms_quantity", Long.class),
+                rs.getObject("pushed_quantity", Long.class),
+                instant(rs, "evaluated_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,25 @@
+package io.productsync.report.syncstatus;
+
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.report.system.RecordBatches;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Materializes sync-results into product_sync, one transaction per poll. */
+@Component
+class SyncResultsListener {
+
+    private final SyncResultWriter writer;
+
+    SyncResultsListener(SyncResultWriter writer) {
+        this.writer = writer;
+    }
+
+    @KafkaListener(id = "sync-report-api-sync-results", topics = "#{T(io.productsync.events.Topics).SYNC_RESULTS.name()}",
+            groupId = "sync-report-api", containerFactory = "syncResultsContainerFactory")
+    void onResults(List<ConsumerRecord<String, SkuSyncEvaluated>> records) {
+        RecordBatches.applyReadable(records, SyncResultChange::read, writer::write);
+    }
+}

@@ -1,0 +1,7 @@
+package io.productsync.report.syncstatus;
+
+import java.util.Map;
+
+/** Counts of one cart; {@code neverByReason} lists every reason, zeros included. */
+public record SyncSummary(long total, long synced, long never, Map<String, Long> neverByReason) {
+}

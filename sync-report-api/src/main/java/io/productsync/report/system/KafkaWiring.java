@@ -1,0 +1,93 @@
+package io.productsync.report.system;
+
+import io.productsync.events.Topic;
+import io.productsync.events.Topics;
+import java.time.Clock;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Kafka wiring: one batch-listener container factory per consumed topic, each reading values through our JsonSerde
+ * wrapped in an ErrorHandlingDeserializer, and one error handler that sends what cannot be processed to
+ * {@code <topic>-dlt}.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaWiring {
+
+    /** Sends events (alias changes) and dead letters; values are our JSON, or raw bytes for unreadable records. */
+    @Bean
+    KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), new EventValueSerializer()));
+    }
+
+    @Bean
+    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> eventTemplate, ReportSettings settings) {
+        var recoverer = new DeadLetterPublishingRecoverer(eventTemplate, KafkaWiring::deadLetterPartition);
+        recoverer.setHeadersFunction(DeadLetterHeaders::of);
+        var report = settings.report();
+        return new DefaultErrorHandler(
+                recoverer, new FixedBackOff(report.retryInterval().toMillis(), report.retryAttempts()));
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> syncResultsContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
+        return batchFactory(Topics.SYNC_RESULTS, kafka, errorHandler);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> cartConnectionsContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
+        return batchFactory(Topics.CART_CONNECTIONS, kafka, errorHandler);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> productAliasesContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
+        return batchFactory(Topics.PRODUCT_ALIASES, kafka, errorHandler);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ConcurrentKafkaListenerContainerFactory<String, Object> batchFactory(
+            Topic<String, ?> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler) {
+        var values = new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer());
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory(
+                kafka.buildConsumerProperties(), new StringDeserializer(), values));
+        factory.setBatchListener(true);
+        // Offsets are committed only after the listener has written the whole batch (or the error handler
+        // has dead-lettered the record that stopped it).
+        factory.getContainerProperties().setAckMode(AckMode.BATCH);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+
+    private static TopicPartition deadLetterPartition(ConsumerRecord<?, ?> record, Exception failure) {
+        String deadLetterTopic = Topics.ALL.stream()
+                .filter(topic -> topic.name().equals(record.topic()))
+                .map(Topic::deadLetterTopic)
+                .findFirst()
+                .orElse(record.topic() + "-dlt");
+        return new TopicPartition(deadLetterTopic, record.partition());
+    }
+}

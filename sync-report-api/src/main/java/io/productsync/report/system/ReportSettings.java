@@ -1,0 +1,25 @@
+package io.productsync.report.system;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Settings of sync-report-api, under {@code productsync.*}. */
+@ConfigurationProperties("productsync")
+public record ReportSettings(@DefaultValue Kafka kafka, @DefaultValue Report report) {
+
+    /** How the topics this service declares are created. */
+    public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
+    }
+
+    /**
+     * @param sendTimeout   how long an alias change waits for the broker's acknowledgement before answering 503
+     * @param retryInterval pause between attempts at a batch that failed for a reason other than bad data
+     * @param retryAttempts attempts after the first before the failing records go to the dead-letter topic
+     */
+    public record Report(
+            @DefaultValue("10s") Duration sendTimeout,
+            @DefaultValue("500ms") Duration retryInterval,
+            @DefaultValue("2") long retryAttempts) {
+    }
+}

@@ -1,0 +1,75 @@
+package io.productsync.report.web;
+
+import io.productsync.events.AliasKind;
+import io.productsync.events.ProductAliasChanged;
+import io.productsync.report.alias.AliasPublisher;
+import io.productsync.report.alias.AliasReadModel;
+import io.productsync.report.alias.AliasView;
+import io.productsync.report.syncstatus.SkuPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Aliases of one tenant. Changes go to product-aliases and are answered 202 once Kafka has stored them; the list is
+ * the read model, which shows them as soon as this service has consumed them back.
+ */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/aliases")
+class AliasController {
+
+    private final AliasPublisher publisher;
+    private final AliasReadModel aliases;
+    private final KnownScope scope;
+
+    AliasController(AliasPublisher publisher, AliasReadModel aliases, KnownScope scope) {
+        this.publisher = publisher;
+        this.aliases = aliases;
+        this.scope = scope;
+    }
+
+    record AliasRequest(String wmsSku, String kind) {
+    }
+
+    @GetMapping
+    Page<AliasView> list(
+            @PathVariable String tenantId,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after) {
+        scope.tenant(tenantId);
+        SkuPage<AliasView> page = aliases.page(tenantId, RequestParams.after(after), RequestParams.limit(limit));
+        return new Page<>(page.items(), RequestParams.cursor(page.lastSku()));
+    }
+
+    @PutMapping("/{*alias}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AliasView put(@PathVariable String tenantId, @PathVariable("alias") String path, @RequestBody AliasRequest body) {
+        scope.tenant(tenantId);
+        String alias = RequestParams.rest(path, "alias");
+        if (body.kind() == null || body.kind().isBlank()) {
+            throw Problems.badRequest("kind is required, one of " + RequestParams.names(AliasKind.class));
+        }
+        AliasKind kind = RequestParams.optionalEnum(body.kind(), AliasKind.class, "kind");
+        ProductAliasChanged change;
+        try {
+            change = publisher.put(tenantId, alias, body.wmsSku(), kind);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest(e.getMessage());
+        }
+        return new AliasView(change.alias(), change.wmsSku(), change.kind(), change.changedAt());
+    }
+
+    @DeleteMapping("/{*alias}")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void remove(@PathVariable String tenantId, @PathVariable("alias") String path) {
+        scope.tenant(tenantId);
+        publisher.remove(tenantId, RequestParams.rest(path, "alias"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.productsync.report.web;
+
+import io.productsync.events.SyncReason;
+import io.productsync.report.syncstatus.ProductSyncItem;
+import io.productsync.report.syncstatus.ProductSyncQueries;
+import io.productsync.report.syncstatus.SkuPage;
+import io.productsync.report.syncstatus.SyncFilter;
+import io.productsync.report.syncstatus.SyncSummary;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The View Product Sync table of one cart. One SKU lives under {@code items/}, so no SKU (not even "summary") can
+ * collide with the summary, and SKUs with '/' work unencoded.
+ */
+@RestController
+@RequestMapping("/api/v1/tenants/{tenantId}/carts/{cartId}/product-sync")
+class ProductSyncController {
+
+    private final ProductSyncQueries queries;
+    private final KnownScope scope;
+
+    ProductSyncController(ProductSyncQueries queries, KnownScope scope) {
+        this.queries = queries;
+        this.scope = scope;
+    }
+
+    @GetMapping
+    Page<ProductSyncItem> list(
+            @PathVariable String tenantId,
+            @PathVariable String cartId,
+            @RequestParam(required = false) String never,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String skuPrefix,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String after) {
+        scope.cart(tenantId, cartId);
+        var filter = new SyncFilter(
+                RequestParams.optionalBoolean(never, "never"),
+                RequestParams.optionalEnum(reason, SyncReason.class, "reason"),
+                skuPrefix);
+        SkuPage<ProductSyncItem> page =
+                queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
+        return new Page<>(page.items(), RequestParams.cursor(page.lastSku()));
+    }
+
+    @GetMapping("/summary")
+    SyncSummary summary(@PathVariable String tenantId, @PathVariable String cartId) {
+        scope.cart(tenantId, cartId);
+        return queries.summary(tenantId, cartId);
+    }
+
+    @GetMapping("/items/{*sku}")
+    ProductSyncItem one(@PathVariable String tenantId, @PathVariable String cartId, @PathVariable("sku") String path) {
+        scope.cart(tenantId, cartId);
+        String sku = RequestParams.rest(path, "sku");
+        return queries.find(tenantId, cartId, sku).orElseThrow(() -> Problems.notFound(
+                "cart '" + cartId + "' has no SKU '" + sku + "': list the cart to see its SKUs"));
+    }
+}
