@@ -1,0 +1,65 @@
+package io.productsync.poller.snapshot;
+
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.CartKey;
+import io.productsync.events.CartSkuKey;
+import io.productsync.events.Topic;
+import io.productsync.events.Topics;
+import io.productsync.events.WmsInventoryObserved;
+import io.productsync.events.WmsSkuKey;
+import io.productsync.poller.connector.CartConnector;
+import io.productsync.poller.connector.CartItem;
+import io.productsync.poller.connector.Page;
+import io.productsync.poller.connector.WmsConnector;
+import io.productsync.poller.connector.WmsItem;
+import io.productsync.poller.connector.WmsRef;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A connector seen as pages of keyed events for one topic. */
+record InventorySource<I, V>(
+        SourceId id,
+        Topic<String, V> topic,
+        Function<String, Page<I>> reader,
+        BiFunction<I, Instant, V> toEvent,
+        Function<V, String> keyOf,
+        Function<String, String> keyOfSku) {
+
+    private static final Logger log = LoggerFactory.getLogger(InventorySource.class);
+
+    static InventorySource<?, CartInventoryObserved> cart(CartKey cart, CartConnector connector) {
+        return new InventorySource<CartItem, CartInventoryObserved>(SourceId.cart(cart), Topics.CART_INVENTORY, connector::readPage,
+                (item, at) -> new CartInventoryObserved(UUID.randomUUID(), cart.tenantId(), cart.cartId(), item.sku(),
+                        item.inventoryTracked(), item.productActive(), item.quantity(), at),
+                event -> event.key().value(),
+                sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value());
+    }
+
+    static InventorySource<?, WmsInventoryObserved> wms(WmsRef wms, WmsConnector connector) {
+        return new InventorySource<WmsItem, WmsInventoryObserved>(SourceId.wms(wms), Topics.WMS_INVENTORY, connector::readPage,
+                (item, at) -> new WmsInventoryObserved(UUID.randomUUID(), wms.tenantId(), wms.wmsId(), item.sku(),
+                        item.available(), at),
+                event -> event.key().value(),
+                sku -> new WmsSkuKey(wms.tenantId(), wms.wmsId(), sku).value());
+    }
+
+    /** The next page as events observed at {@code at}; an item that makes no valid event is logged and left out. */
+    Page<V> readPage(String cursor, Instant at) {
+        Page<I> page = reader.apply(cursor);
+        List<V> events = new ArrayList<>(page.items().size());
+        for (I item : page.items()) {
+            try {
+                events.add(toEvent.apply(item, at));
+            } catch (IllegalArgumentException e) {
+                log.warn("{}: skipping {}: {}", id, item, e.getMessage());
+            }
+        }
+        return new Page<>(events, page.unreadableSkus(), page.nextCursor());
+    }
+}

@@ -1,0 +1,149 @@
+package io.productsync.poller.snapshot;
+
+import io.productsync.poller.connector.Page;
+import io.productsync.poller.connector.ThrottledException;
+import io.productsync.poller.system.TopicSender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One full snapshot of one source: page after page is published as it arrives (sends are not awaited one by one);
+ * when every page is read and every send acknowledged, keys that were live but not seen are tombstoned. A throttled
+ * read is repeated after the wait the source asked for, on the pool, without holding a thread. Any other failure
+ * makes the snapshot incomplete: what was read stays published, nothing is removed, the next interval tries again.
+ */
+final class SnapshotRun<V> implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotRun.class);
+    private static final int MAX_THROTTLED_WAITS = 50;
+
+    private final InventorySource<?, V> source;
+    private final SourceState state;
+    private final TopicSender sender;
+    private final ScheduledExecutorService executor;
+    private final Instant at;
+    private final Duration sendTimeout;
+    private final long progressEvery;
+    private final Set<String> seen = new HashSet<>();
+    /** One future per page, not per record, so a long snapshot holds little. */
+    private final List<CompletableFuture<?>> pageSends = new ArrayList<>();
+    private String cursor;
+    private long published;
+    private int throttledWaits;
+
+    SnapshotRun(InventorySource<?, V> source, SourceState state, TopicSender sender, ScheduledExecutorService executor,
+            Instant at, Duration sendTimeout, long progressEvery) {
+        this.source = source;
+        this.state = state;
+        this.sender = sender;
+        this.executor = executor;
+        this.at = at;
+        this.sendTimeout = sendTimeout;
+        this.progressEvery = progressEvery;
+    }
+
+    @Override
+    public void run() {
+        try {
+            Page<V> page;
+            do {
+                page = source.readPage(cursor, at);
+                publish(page);
+                cursor = page.nextCursor();
+            } while (!page.isLast());
+            afterSends(true);
+        } catch (ThrottledException e) {
+            waitAndResume(e);
+        } catch (RuntimeException e) {
+            log.warn("{}: snapshot incomplete after {} items, nothing removed: {}", source.id(), published, e.getMessage());
+            afterSends(false);
+        }
+    }
+
+    private void publish(Page<V> page) {
+        List<CompletableFuture<?>> sends = new ArrayList<>(page.items().size());
+        for (V event : page.items()) {
+            String key = source.keyOf().apply(event);
+            seen.add(key);
+            sends.add(sender.send(source.topic(), key, event, at));
+        }
+        page.unreadableSkus().forEach(sku -> seen.add(source.keyOfSku().apply(sku)));
+        pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
+        long before = published;
+        published += page.items().size();
+        if (published / progressEvery > before / progressEvery) {
+            log.info("{}: {} items published so far", source.id(), published);
+        }
+    }
+
+    private void waitAndResume(ThrottledException e) {
+        if (++throttledWaits > MAX_THROTTLED_WAITS) {
+            log.warn("{}: still throttled after {} waits, snapshot incomplete", source.id(), MAX_THROTTLED_WAITS);
+            afterSends(false);
+            return;
+        }
+        log.info("{}: throttled ({}), reading the same page again in {}", source.id(), e.getMessage(), e.retryAfter());
+        try {
+            executor.schedule(this, e.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            state.finish(false, seen);
+        }
+    }
+
+    private void afterSends(boolean readAll) {
+        whenSent(pageSends, sendFailure -> {
+            if (sendFailure != null) {
+                log.warn("{}: snapshot incomplete, a send failed: {}", source.id(), sendFailure.toString());
+                state.finish(false, seen);
+            } else if (!readAll) {
+                state.finish(false, seen);
+            } else {
+                removeMissing();
+            }
+        });
+    }
+
+    private void removeMissing() {
+        List<CompletableFuture<?>> tombstones = new ArrayList<>();
+        for (String key : state.liveKeys()) {
+            if (!seen.contains(key)) {
+                tombstones.add(sender.send(source.topic(), key, null, at));
+            }
+        }
+        whenSent(tombstones, failure -> {
+            if (failure != null) {
+                log.warn("{}: tombstones not all sent, retried next snapshot: {}", source.id(), failure.toString());
+                state.finish(false, seen);
+            } else {
+                log.info("{}: snapshot complete, {} items, {} removed", source.id(), published, tombstones.size());
+                state.finish(true, seen);
+            }
+        });
+    }
+
+    /** Continues on the pool, not on the producer's I/O thread, once all sends are acknowledged or one failed. */
+    private void whenSent(List<CompletableFuture<?>> sends, Consumer<Throwable> next) {
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .handleAsync((ignored, failure) -> {
+                    next.accept(failure);
+                    return null;
+                }, executor)
+                .exceptionally(unexpected -> {
+                    log.warn("{}: snapshot incomplete: {}", source.id(), unexpected.toString());
+                    state.finish(false, seen);
+                    return null;
+                });
+    }
+}
