@@ -1,0 +1,158 @@
+package io.productsync.matcher.matching;
+
+import static io.productsync.matcher.matching.Events.T0;
+import static io.productsync.matcher.matching.Events.alias;
+import static io.productsync.matcher.matching.Events.cart;
+import static io.productsync.matcher.matching.Events.connection;
+import static io.productsync.matcher.matching.Events.wms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.productsync.events.MatchedVia;
+import io.productsync.events.PushCartInventory;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Changes on the other side of a join re-evaluate the cart SKUs they touch, without a new cart observation. */
+class SyncTopologyChangesTest {
+
+    @TempDir
+    Path stateDir;
+    MatcherDriver matcher;
+
+    @BeforeEach
+    void start() {
+        matcher = new MatcherDriver(stateDir);
+        matcher.connection(connection("shop"), T0);
+    }
+
+    @AfterEach
+    void stop() {
+        matcher.close();
+    }
+
+    @Test
+    void reEvaluatesWhenAliasIsAddedLater() {
+        matcher.wms(wms("wms-sku-1", 4, T0));
+        matcher.cart(cart("shop", "sku-1", 4, T0.plusSeconds(1)));
+        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+
+        matcher.alias(alias("sku-1", "wms-sku-1"), T0.plusSeconds(2));
+
+        SkuSyncEvaluated result = only(matcher.results());
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(result.matchedVia()).isEqualTo(MatchedVia.ALIAS);
+        assertThat(result.matchedWmsSku()).isEqualTo("wms-sku-1");
+    }
+
+    @Test
+    void fallsBackToExactSkuWhenAliasIsRemoved() {
+        matcher.wms(wms("sku-1", 6, T0));
+        matcher.alias(alias("sku-1", "wms-missing"), T0);
+        matcher.cart(cart("shop", "sku-1", 6, T0.plusSeconds(1)));
+        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+
+        matcher.aliasGone("acme/sku-1", T0.plusSeconds(2));
+
+        SkuSyncEvaluated result = only(matcher.results());
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(result.matchedVia()).isEqualTo(MatchedVia.SKU);
+        assertThat(result.matchedWmsSku()).isEqualTo("sku-1");
+    }
+
+    @Test
+    void reEvaluatesEveryCartFedByOneWmsSkuOnOneWmsChange() {
+        matcher.connection(connection("outlet"), T0);
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        matcher.cart(cart("outlet", "sku-1", 3, T0.plusSeconds(1)));
+        assertThat(matcher.results()).hasSize(2);
+
+        matcher.wms(wms("sku-1", 10, T0.plusSeconds(60)));
+
+        Map<String, PushCartInventory> pushes = matcher.pushes().stream()
+                .collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        assertThat(pushes).containsOnlyKeys("acme/shop/sku-1", "acme/outlet/sku-1");
+        assertThat(pushes.values()).allSatisfy(push -> assertThat(push.targetQuantity()).isEqualTo(10));
+    }
+
+    @Test
+    void reportsNoWmsMatchWhenWmsSkuIsDeleted() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+
+        matcher.wmsGone("acme/main/sku-1", T0.plusSeconds(2));
+
+        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+    }
+
+    @Test
+    void tombstonesResultWhenSkuLeavesTheCart() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        matcher.results();
+
+        matcher.cartGone("acme/shop/sku-1", T0.plusSeconds(2));
+
+        List<TestRecord<String, SkuSyncEvaluated>> results = matcher.results();
+        assertThat(results).hasSize(1);
+        assertThat(results.get(0).key()).isEqualTo("acme/shop/sku-1");
+        assertThat(results.get(0).value()).isNull();
+    }
+
+    @Test
+    void reportsSyncDisabledForEverySkuWhenConnectionTurnsSyncOff() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.wms(wms("sku-2", 9, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        matcher.cart(cart("shop", "sku-2", 1, T0.plusSeconds(1)));
+        matcher.results();
+        matcher.pushes();
+
+        matcher.connection(connection("shop", true, false), T0.plusSeconds(2));
+
+        Map<String, SkuSyncEvaluated> results = matcher.results().stream()
+                .collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        assertThat(results).containsOnlyKeys("acme/shop/sku-1", "acme/shop/sku-2");
+        assertThat(results.values()).allSatisfy(result -> assertThat(result.reason()).isEqualTo(SyncReason.SYNC_DISABLED));
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void tombstonesEveryResultWhenConnectionIsDeleted() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        matcher.cart(cart("shop", "sku-2", 3, T0.plusSeconds(1)));
+        matcher.results();
+
+        matcher.connectionGone("acme/shop", T0.plusSeconds(2));
+
+        List<TestRecord<String, SkuSyncEvaluated>> results = matcher.results();
+        assertThat(results).extracting(TestRecord::key).containsExactlyInAnyOrder("acme/shop/sku-1", "acme/shop/sku-2");
+        assertThat(results).allSatisfy(record -> assertThat(record.value()).isNull());
+    }
+
+    @Test
+    void evaluatesNothingForCartWithoutConnection() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.cart(cart("elsewhere", "sku-1", 3, T0.plusSeconds(1)));
+
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    private static SkuSyncEvaluated only(List<TestRecord<String, SkuSyncEvaluated>> results) {
+        assertThat(results).hasSize(1);
+        return results.get(0).value();
+    }
+}

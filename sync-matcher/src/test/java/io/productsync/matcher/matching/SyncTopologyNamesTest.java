@@ -1,0 +1,39 @@
+package io.productsync.matcher.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+/** Generated names shift when the topology changes and then silently orphan state; every name must be ours. */
+class SyncTopologyNamesTest {
+
+    private final TopologyDescription description = describe();
+
+    @Test
+    void namesEveryProcessorStoreAndInternalTopic() {
+        assertThat(description.toString())
+                .doesNotContain("KSTREAM-")
+                .doesNotContain("KTABLE-")
+                .doesNotContain("-0000000");
+    }
+
+    @Test
+    void keepsTheStoreNamesDeployAndReadmeRelyOn() {
+        assertThat(description.toString()).contains(
+                TopologyNames.CART_GUARD_STORE, TopologyNames.WMS_GUARD_STORE,
+                TopologyNames.CART_TABLE_STORE, TopologyNames.WMS_TABLE_STORE,
+                TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE,
+                TopologyNames.CONNECTION_JOIN_STORE, TopologyNames.ALIAS_JOIN_STORE, TopologyNames.WMS_JOIN_STORE,
+                "cart-connection-join-subscription-registration-topic",
+                "cart-wms-join-subscription-response-topic");
+    }
+
+    private static TopologyDescription describe() {
+        StreamsBuilder builder = new StreamsBuilder();
+        SyncTopology.build(builder, Clock.systemUTC());
+        return builder.build().describe();
+    }
+}

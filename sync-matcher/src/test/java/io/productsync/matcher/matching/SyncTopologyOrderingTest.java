@@ -1,0 +1,142 @@
+package io.productsync.matcher.matching;
+
+import static io.productsync.matcher.matching.Events.T0;
+import static io.productsync.matcher.matching.Events.cart;
+import static io.productsync.matcher.matching.Events.connection;
+import static io.productsync.matcher.matching.Events.wms;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An observation older than the one held for its key never wins; an unchanged WMS re-poll re-evaluates nothing. */
+class SyncTopologyOrderingTest {
+
+    @TempDir
+    Path stateDir;
+    MatcherDriver matcher;
+
+    @BeforeEach
+    void start() {
+        matcher = new MatcherDriver(stateDir);
+        matcher.connection(connection("shop"), T0);
+    }
+
+    @AfterEach
+    void stop() {
+        matcher.close();
+    }
+
+    @Test
+    void ignoresCartObservationOlderThanTheOneHeld() {
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(20)));
+        matcher.results();
+
+        matcher.cart(cart("shop", "sku-1", 2, T0.plusSeconds(10)));
+
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void ignoresCartObservationOlderThanItsRemoval() {
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(10)));
+        matcher.cartGone("acme/shop/sku-1", T0.plusSeconds(20));
+        matcher.results();
+
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(15)));
+        assertThat(matcher.results()).isEmpty();
+
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(25)));
+        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+    }
+
+    @Test
+    void ignoresCartRemovalOlderThanTheObservationHeld() {
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(20)));
+        matcher.results();
+
+        matcher.cartGone("acme/shop/sku-1", T0.plusSeconds(10));
+
+        assertThat(matcher.results()).isEmpty();
+    }
+
+    @Test
+    void ignoresWmsObservationOlderThanTheOneHeld() {
+        matcher.cart(cart("shop", "sku-1", 5, T0));
+        matcher.results();
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(20)));
+        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+
+        matcher.wms(wms("sku-1", 1, T0.plusSeconds(10)));
+
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void ignoresWmsObservationOlderThanItsRemoval() {
+        matcher.cart(cart("shop", "sku-1", 5, T0));
+        matcher.results();
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(10)));
+        matcher.wmsGone("acme/main/sku-1", T0.plusSeconds(20));
+        assertThat(matcher.results()).extracting(record -> record.value().reason())
+                .containsExactly(null, SyncReason.NO_WMS_MATCH); // VERIFIED, then gone
+
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(15)));
+
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void emitsNothingWhenWmsRePollCarriesUnchangedStock() {
+        matcher.cart(cart("shop", "sku-1", 5, T0));
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(10)));
+        matcher.results();
+
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(70)));
+
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void keepsNewestWmsTimeFromUnchangedRePollSoOlderChangeCannotWin() {
+        matcher.cart(cart("shop", "sku-1", 5, T0));
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(10)));
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(70)));
+        matcher.results();
+
+        matcher.wms(wms("sku-1", 8, T0.plusSeconds(40)));
+
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void reEvaluatesWhenNewerWmsObservationChangesStock() {
+        matcher.cart(cart("shop", "sku-1", 5, T0));
+        matcher.wms(wms("sku-1", 5, T0.plusSeconds(10)));
+        matcher.results();
+
+        matcher.wms(wms("sku-1", 8, T0.plusSeconds(70)));
+
+        assertThat(matcher.pushes()).extracting(record -> record.value().targetQuantity()).containsExactly(8L);
+    }
+
+    private static SkuSyncEvaluated only(List<TestRecord<String, SkuSyncEvaluated>> results) {
+        assertThat(results).hasSize(1);
+        return results.get(0).value();
+    }
+}
