@@ -1,5 +1,6 @@
 package io.productsync.report.syncstatus;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
@@ -9,7 +10,7 @@ import java.time.Instant;
 public record ProductSyncItem(
         String sku,
         boolean inventoryEnabled,
-        Instant lastCartSyncDate,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant lastCartSyncDate,
         SyncOutcome outcome,
         SyncReason reason,
         String detail,

@@ -1,0 +1,139 @@
+package io.productsync.report.syncstatus;
+
+import static io.productsync.report.syncstatus.Results.TENANT;
+import static io.productsync.report.syncstatus.Results.notSynced;
+import static io.productsync.report.syncstatus.Results.verified;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import io.productsync.events.SyncReason;
+import io.productsync.report.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductSyncQueriesTest {
+
+    private static final String CART = "shop";
+    private static final List<String> SYNCED = List.of(
+            "TEE/RED/M", "TEE/RED/L", "TEE/BLUE", "tee/red/m", "50%", "5_0", "5a0", "500", "_x", "%y",
+            "Zebra", "zebra", "é-accent", "日本", "emoji-\uD83D\uDE00", "A", "a", "a/b", "a%b", "a_b");
+    private static final List<String> NEVER = List.of("NEVER-1", "NEVER-2", "never/3", "TEE/RED/S");
+
+    private final DataSource dataSource = TestDatabase.migrated("queries");
+    private final ProductSyncQueries queries = new ProductSyncQueries(JdbcClient.create(dataSource));
+
+    @BeforeAll
+    void cartWithSyncedAndNeverSyncedSkus() {
+        var writer = new SyncResultWriter(
+                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        List<SyncResultChange> changes = new ArrayList<>();
+        SYNCED.forEach(sku -> changes.add(SyncResultChange.of(verified(CART, sku, 10))));
+        changes.add(SyncResultChange.of(notSynced(CART, "NEVER-1", SyncReason.NO_WMS_MATCH, 10)));
+        changes.add(SyncResultChange.of(notSynced(CART, "NEVER-2", SyncReason.NO_WMS_MATCH, 10)));
+        changes.add(SyncResultChange.of(notSynced(CART, "never/3", SyncReason.PRODUCT_DISABLED, 10)));
+        changes.add(SyncResultChange.of(notSynced(CART, "TEE/RED/S", SyncReason.INVENTORY_DISABLED, 10)));
+        changes.add(SyncResultChange.of(verified("other-cart", "TEE/RED/X", 10)));
+        writer.write(changes);
+    }
+
+    @Test
+    void keysetPagingWalksEveryRowInByteOrderWithoutDuplicatesOrGaps() {
+        List<String> walked = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            SkuPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, after, 3);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
+            page.items().forEach(item -> walked.add(item.sku()));
+            after = page.lastSku();
+            pages++;
+        } while (after != null);
+
+        List<String> expected = new ArrayList<>(SYNCED);
+        expected.addAll(NEVER);
+        expected.sort(Comparator.comparing(sku -> sku.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo((expected.size() + 2) / 3);
+    }
+
+    @Test
+    void lastPageHasNoNext() {
+        SkuPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, null, 500);
+
+        assertThat(page.items()).hasSize(SYNCED.size() + NEVER.size());
+        assertThat(page.lastSku()).isNull();
+    }
+
+    @Test
+    void skuPrefixMatchesExactlyEvenWithLikeWildcards() {
+        assertThat(skus(new SyncFilter(null, null, "5_"))).containsExactly("5_0");
+        assertThat(skus(new SyncFilter(null, null, "5"))).containsExactly("50%", "500", "5_0", "5a0");
+        assertThat(skus(new SyncFilter(null, null, "%"))).containsExactly("%y");
+        assertThat(skus(new SyncFilter(null, null, "a%"))).containsExactly("a%b");
+        assertThat(skus(new SyncFilter(null, null, "TEE/RED/"))).containsExactly("TEE/RED/L", "TEE/RED/M", "TEE/RED/S");
+        assertThat(skus(new SyncFilter(null, null, "tee"))).containsExactly("tee/red/m");
+        assertThat(skus(new SyncFilter(null, null, "日"))).containsExactly("日本");
+        assertThat(skus(new SyncFilter(null, null, "nothing-starts-so"))).isEmpty();
+    }
+
+    @Test
+    void neverFilterSplitsNeverSyncedFromSyncedRows() {
+        assertThat(skus(new SyncFilter(true, null, null)))
+                .containsExactlyInAnyOrderElementsOf(NEVER);
+        assertThat(skus(new SyncFilter(false, null, null)))
+                .containsExactlyInAnyOrderElementsOf(SYNCED);
+    }
+
+    @Test
+    void reasonFilterCombinesWithNeverAndPrefix() {
+        assertThat(skus(new SyncFilter(true, SyncReason.NO_WMS_MATCH, null))).containsExactly("NEVER-1", "NEVER-2");
+        assertThat(skus(new SyncFilter(null, SyncReason.INVENTORY_DISABLED, "TEE/"))).containsExactly("TEE/RED/S");
+        assertThat(skus(new SyncFilter(false, SyncReason.NO_WMS_MATCH, null))).isEmpty();
+    }
+
+    @Test
+    void filteredPagesResumeAfterTheCursor() {
+        SkuPage<ProductSyncItem> first = queries.page(TENANT, CART, new SyncFilter(true, null, null), null, 2);
+        SkuPage<ProductSyncItem> second =
+                queries.page(TENANT, CART, new SyncFilter(true, null, null), first.lastSku(), 2);
+
+        assertThat(first.items()).extracting(ProductSyncItem::sku).containsExactly("NEVER-1", "NEVER-2");
+        assertThat(second.items()).extracting(ProductSyncItem::sku).containsExactly("TEE/RED/S", "never/3");
+        assertThat(second.lastSku()).isNull();
+    }
+
+    @Test
+    void summaryCountsSyncedAndNeverByReason() {
+        SyncSummary summary = queries.summary(TENANT, CART);
+
+        assertThat(summary.total()).isEqualTo(SYNCED.size() + NEVER.size());
+        assertThat(summary.synced()).isEqualTo(SYNCED.size());
+        assertThat(summary.never()).isEqualTo(NEVER.size());
+        assertThat(summary.neverByReason()).containsExactly(
+                entry("SYNC_DISABLED", 0L), entry("INVENTORY_DISABLED", 1L), entry("PRODUCT_DISABLED", 1L),
+                entry("NO_WMS_MATCH", 2L), entry("CART_REJECTED", 0L));
+    }
+
+    @Test
+    void findsOneSkuWithSlashesAndNothingForAnUnknownOne() {
+        assertThat(queries.find(TENANT, CART, "TEE/RED/M")).get()
+                .extracting(ProductSyncItem::sku).isEqualTo("TEE/RED/M");
+        assertThat(queries.find(TENANT, CART, "TEE/RED/X")).isEmpty();
+    }
+
+    private List<String> skus(SyncFilter filter) {
+        return queries.page(TENANT, CART, filter, null, 500).items().stream().map(ProductSyncItem::sku).toList();
+    }
+}
