@@ -141,7 +141,9 @@ final class SnapshotRun<V> implements Runnable {
                     return null;
                 }, executor)
                 .exceptionally(unexpected -> {
-                    log.warn("{}: snapshot incomplete: {}", source.id(), unexpected.toString());
+                    if (!executor.isShutdown()) {
+                        log.warn("{}: snapshot incomplete: {}", source.id(), unexpected.toString());
+                    }
                     state.finish(false, seen);
                     return null;
                 });

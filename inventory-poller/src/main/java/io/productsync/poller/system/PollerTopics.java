@@ -20,7 +20,7 @@ class PollerTopics {
             Topics.CART_INVENTORY_PUSHES, Topics.SYNC_RESULTS);
 
     @Bean
-    KafkaAdmin.NewTopics pollerTopics(PollerSettings settings) {
+    KafkaAdmin.NewTopics declaredTopics(PollerSettings settings) {
         PollerSettings.Kafka kafka = settings.kafka();
         Stream<NewTopic> used = USED.stream().map(topic -> declare(topic.name(), topic.compacted(), kafka));
         Stream<NewTopic> deadLetters = Stream.of(declare(Topics.CART_INVENTORY_PUSHES.deadLetterTopic(), false, kafka));
