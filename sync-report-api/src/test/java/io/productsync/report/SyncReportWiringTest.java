@@ -1,0 +1,241 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.DeadLetters;
+import io.productsync.events.EventJson;
+import io.productsync.events.MatchedVia;
+import io.productsync.events.ProductAliasChanged;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import io.productsync.events.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.JsonNode;
+
+/** The whole service, started through its builder, on an embedded KRaft broker and a real PostgreSQL. */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncReportWiringTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-27T09:15:30Z");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ConfigurableApplicationContext app;
+    private KafkaProducer<String, byte[]> producer;
+    private String brokers;
+    private String api;
+
+    @BeforeAll
+    void startService(EmbeddedKafkaBroker broker) {
+        brokers = broker.getBrokersAsString();
+        app = SyncReportApplication.builder().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.datasource.url=" + TestDatabase.newDatabaseUrl("wiring"),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--productsync.kafka.partitions=2");
+        api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/tenants/";
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    void stopService() {
+        producer.close();
+        app.close();
+    }
+
+    @Test
+    void resultsOnSyncResultsAppearThroughTheApiAndTombstonesRemoveThem() {
+        connectCart("wired", "shop");
+        publish(result("wired", "TEE/RED/M", SyncOutcome.VERIFIED, null));
+        publish(result("wired", "BDreams", SyncOutcome.NOT_SYNCED, SyncReason.NO_WMS_MATCH));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("BDreams", "TEE/RED/M"));
+        JsonNode one = get("wired/carts/shop/product-sync/items/TEE/RED/M").body();
+        assertThat(one.get("lastCartSyncDate").asString()).isEqualTo("2026-11-27T09:15:30Z");
+        JsonNode never = get("wired/carts/shop/product-sync/items/BDreams").body();
+        assertThat(never.has("lastCartSyncDate")).isTrue();
+        assertThat(never.get("lastCartSyncDate").isNull()).isTrue();
+        assertThat(get("wired/carts/shop/product-sync/summary").body().get("never").asInt()).isEqualTo(1);
+
+        send(Topics.SYNC_RESULTS.name(), null, "wired/shop/BDreams", null);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("TEE/RED/M"));
+    }
+
+    @Test
+    void malformedResultGoesToTheDeadLetterTopicWithItsReasonAndLaterResultsStillApply() {
+        byte[] malformed = "{\"tenantId\":\"poison\",\"sku\":".getBytes(StandardCharsets.UTF_8);
+        send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/A", bytes(result("poison", "A", SyncOutcome.VERIFIED, null)));
+        send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/BAD", malformed);
+        send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/B", bytes(result("poison", "B", SyncOutcome.VERIFIED, null)));
+
+        ConsumerRecord<String, byte[]> deadLetter = firstRecord(Topics.SYNC_RESULTS.deadLetterTopic(), "poison/shop/BAD");
+        assertThat(deadLetter.value()).isEqualTo(malformed);
+        assertThat(header(deadLetter, DeadLetters.REASON)).startsWith("not a valid SkuSyncEvaluated on sync-results");
+        assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("sync-results");
+        assertThat(header(deadLetter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
+        assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo("sync-results");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(skus(get("poison/carts/shop/product-sync"))).containsExactly("A", "B"));
+    }
+
+    @Test
+    void puttingAnAliasPublishesItAndTheListShowsItUntilItIsDeleted() {
+        connectCart("aliased", "shop");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("aliased/aliases").status() == 200);
+
+        Response put = send("PUT", "aliased/aliases/LISTING/42", "{\"wmsSku\":\"MUG-BLUE\",\"kind\":\"LISTING_SKU\"}");
+
+        assertThat(put.status()).isEqualTo(202);
+        assertThat(put.body().get("alias").asString()).isEqualTo("LISTING/42");
+        ConsumerRecord<String, byte[]> published = firstRecord(Topics.PRODUCT_ALIASES.name(), "aliased/LISTING/42");
+        ProductAliasChanged change =
+                Topics.PRODUCT_ALIASES.valueSerde().deserializer().deserialize("product-aliases", published.value());
+        assertThat(change.wmsSku()).isEqualTo("MUG-BLUE");
+        assertThat(change.changedAt()).isNotNull();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get("aliased/aliases").body().get("items").valueStream().map(a -> a.get("alias").asString()))
+                .containsExactly("LISTING/42"));
+
+        assertThat(send("DELETE", "aliased/aliases/LISTING/42", null).status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get("aliased/aliases").body().get("items").isEmpty()).isTrue());
+    }
+
+    @Test
+    void aliasRequestsSayWhatToFixAndUnknownTenantsAreNotFound() {
+        connectCart("strict", "shop");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("strict/aliases").status() == 200);
+
+        Response badKind = send("PUT", "strict/aliases/X1", "{\"wmsSku\":\"MUG\",\"kind\":\"EAN\"}");
+        Response noSku = send("PUT", "strict/aliases/X1", "{\"kind\":\"UPC\"}");
+        Response noKind = send("PUT", "strict/aliases/X1", "{\"wmsSku\":\"MUG\"}");
+
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.contentType()).startsWith("application/problem+json");
+        assertThat(badKind.body().get("detail").asString())
+                .isEqualTo("kind 'EAN' is not one of SKU, UPC, MPN, ASIN, LISTING_SKU, OTHER");
+        assertThat(noSku.status()).isEqualTo(400);
+        assertThat(noSku.body().get("detail").asString()).isEqualTo("wmsSku is required");
+        assertThat(noKind.body().get("detail").asString()).startsWith("kind is required, one of SKU, UPC");
+        for (Response unknown : List.of(get("ghost/aliases"), send("PUT", "ghost/aliases/X1",
+                "{\"wmsSku\":\"MUG\",\"kind\":\"UPC\"}"), send("DELETE", "ghost/aliases/X1", null))) {
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.contentType()).startsWith("application/problem+json");
+            assertThat(unknown.body().get("detail").asString()).contains("tenant 'ghost' is not known");
+        }
+    }
+
+    private record Response(int status, String contentType, JsonNode body) {
+    }
+
+    private Response get(String path) {
+        return send("GET", path, null);
+    }
+
+    private Response send(String method, String path, String json) {
+        HttpRequest.BodyPublisher body = json == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+                .header("Content-Type", "application/json").method(method, body).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    text.isEmpty() ? null : EventJson.MAPPER.readTree(text));
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    private static List<String> skus(Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        return response.body().get("items").valueStream().map(item -> item.get("sku").asString()).toList();
+    }
+
+    private void connectCart(String tenant, String cart) {
+        var connection = new CartConnectionConfigured(tenant, cart, "main", true, true, Duration.ofSeconds(10), NOW);
+        send(Topics.CART_CONNECTIONS.name(), null, connection.key().value(),
+                Topics.CART_CONNECTIONS.valueSerde().serializer().serialize("cart-connections", connection));
+    }
+
+    private void publish(SkuSyncEvaluated result) {
+        send(Topics.SYNC_RESULTS.name(), null, result.key().value(), bytes(result));
+    }
+
+    private void send(String topic, Integer partition, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(topic, partition, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot send to " + topic, e);
+        }
+    }
+
+    private static byte[] bytes(SkuSyncEvaluated result) {
+        return Topics.SYNC_RESULTS.valueSerde().serializer().serialize("sync-results", result);
+    }
+
+    private static SkuSyncEvaluated result(String tenant, String sku, SyncOutcome outcome, SyncReason reason) {
+        boolean synced = outcome.synced();
+        return new SkuSyncEvaluated(UUID.randomUUID(), tenant, "shop", sku, true, outcome, reason, null,
+                synced ? sku : null, synced ? MatchedVia.SKU : null, 4L, synced ? 4L : null, null,
+                synced ? NOW : null, NOW);
+    }
+
+    private ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "wiring-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> key.equals(r.key()));
+            });
+            return seen.stream().filter(r -> key.equals(r.key())).findFirst().orElseThrow();
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
