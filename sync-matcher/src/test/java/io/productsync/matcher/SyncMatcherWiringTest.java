@@ -1,0 +1,142 @@
+package io.productsync.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.DeadLetters;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import io.productsync.events.Topic;
+import io.productsync.events.Topics;
+import io.productsync.events.WmsInventoryObserved;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** The application as deployed: booted by its builder against a real KRaft broker, exactly_once_v2, real topics. */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SyncMatcherWiringTest {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
+
+    private ConfigurableApplicationContext app;
+    private KafkaProducer<String, byte[]> producer;
+    private KafkaConsumer<String, byte[]> consumer;
+    private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
+        // Command-line arguments, because builder().properties(...) are defaults that the yml overrides.
+        app = SyncMatcherApplication.builder().run(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--productsync.kafka.partitions=2");
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "wiring-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(Topics.SYNC_RESULTS.name(), Topics.CART_INVENTORY.deadLetterTopic()));
+        CartConnectionConfigured connection = new CartConnectionConfigured("acme", "shop", "main", true, true,
+                Duration.ofMinutes(5), T0);
+        send(Topics.CART_CONNECTIONS, connection.key().value(), connection);
+    }
+
+    @AfterAll
+    void stop() {
+        consumer.close();
+        producer.close();
+        app.close();
+    }
+
+    @Test
+    void publishesVerifiedResultForMatchingCartAndWmsSku() {
+        WmsInventoryObserved wms = new WmsInventoryObserved(UUID.randomUUID(), "acme", "main", "sku-1", 7, T0);
+        CartInventoryObserved cart = new CartInventoryObserved(UUID.randomUUID(), "acme", "shop", "sku-1", true, true,
+                7, T0.plusSeconds(5));
+        send(Topics.WMS_INVENTORY, wms.key().value(), wms);
+        send(Topics.CART_INVENTORY, cart.key().value(), cart);
+
+        SkuSyncEvaluated result = awaitResult("acme/shop/sku-1", SyncOutcome.VERIFIED);
+        assertThat(result.syncedAt()).isEqualTo(cart.observedAt());
+        assertThat(result.matchedWmsSku()).isEqualTo("sku-1");
+    }
+
+    @Test
+    void deadLettersMalformedCartRecordAndProcessesTheNextOne() {
+        String key = "acme/shop/sku-dlt";
+        producer.send(new ProducerRecord<>(Topics.CART_INVENTORY.name(), key,
+                "{not json".getBytes(StandardCharsets.UTF_8)));
+        CartInventoryObserved cart = new CartInventoryObserved(UUID.randomUUID(), "acme", "shop", "sku-dlt", true,
+                true, 3, T0.plusSeconds(5));
+        send(Topics.CART_INVENTORY, key, cart);
+
+        ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.CART_INVENTORY.deadLetterTopic(), key);
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+                .contains("not a valid CartInventoryObserved");
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
+                .isEqualTo("cart-inventory");
+        assertThat(awaitResult(key, SyncOutcome.NOT_SYNCED).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+    }
+
+    private <V> void send(Topic<String, V> topic, String key, V value) {
+        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+        producer.flush();
+    }
+
+    private SkuSyncEvaluated awaitResult(String key, SyncOutcome outcome) {
+        return await().atMost(PATIENCE).pollInSameThread().until(() -> {
+            drain();
+            return seen.stream()
+                    .filter(record -> record.topic().equals(Topics.SYNC_RESULTS.name()) && record.key().equals(key))
+                    .map(record -> Topics.SYNC_RESULTS.valueSerde().deserializer()
+                            .deserialize(record.topic(), record.value()))
+                    .filter(result -> result != null && result.outcome() == outcome)
+                    .findFirst().orElse(null);
+        }, result -> result != null);
+    }
+
+    private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
+        return await().atMost(PATIENCE).pollInSameThread().until(() -> {
+            drain();
+            return seen.stream().filter(record -> record.topic().equals(topic) && record.key().equals(key))
+                    .findFirst().orElse(null);
+        }, record -> record != null);
+    }
+
+    private void drain() {
+        consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
+    }
+}
