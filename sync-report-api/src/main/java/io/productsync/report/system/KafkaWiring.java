@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,21 +46,24 @@ class KafkaWiring {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Object> syncResultsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return batchFactory(Topics.SYNC_RESULTS, kafka, errorHandler);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> syncResultsContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return batchFactory(Topics.SYNC_RESULTS, kafka, errorHandler, configurer);
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Object> cartConnectionsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return batchFactory(Topics.CART_CONNECTIONS, kafka, errorHandler);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> cartConnectionsContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return batchFactory(Topics.CART_CONNECTIONS, kafka, errorHandler, configurer);
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, Object> productAliasesContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return batchFactory(Topics.PRODUCT_ALIASES, kafka, errorHandler);
+    ConcurrentKafkaListenerContainerFactory<Object, Object> productAliasesContainerFactory(
+            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
+        return batchFactory(Topics.PRODUCT_ALIASES, kafka, errorHandler, configurer);
     }
 
     @Bean
@@ -68,11 +72,13 @@ class KafkaWiring {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static ConcurrentKafkaListenerContainerFactory<String, Object> batchFactory(
-            Topic<String, ?> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler) {
+    private static ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
+            Topic<String, ?> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         var values = new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer());
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory(
+        var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
+        // spring.kafka.listener.* (concurrency, poll timeout...) apply; batch mode and error handling are ours.
+        configurer.configure(factory, new DefaultKafkaConsumerFactory(
                 kafka.buildConsumerProperties(), new StringDeserializer(), values));
         factory.setBatchListener(true);
         // Offsets are committed only after the listener has written the whole batch (or the error handler
