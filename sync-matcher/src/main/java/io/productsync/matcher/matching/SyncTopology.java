@@ -47,7 +47,6 @@ public final class SyncTopology {
         KTable<String, WmsInventoryObserved> wms = guardedTable(builder, Topics.WMS_INVENTORY, WmsSkuKey::parse,
                 row -> row.key().value(), new NewestObservationOnly<>(TopologyNames.WMS_GUARD_STORE,
                         WmsInventoryObserved::observedAt, WmsInventoryObserved::available), TopologyNames.WMS_TABLE_STORE);
-        // Aliases and connections are compacted configuration: the latest value per key is the truth.
         KTable<String, ProductAliasChanged> aliases = table(builder, Topics.PRODUCT_ALIASES, AliasKey::parse,
                 alias -> alias.key().value(), TopologyNames.ALIAS_TABLE_STORE);
         KTable<String, CartConnectionConfigured> connections = table(builder, Topics.CART_CONNECTIONS, CartKey::parse,
@@ -96,6 +95,7 @@ public final class SyncTopology {
 
     private static <V> KTable<String, V> table(StreamsBuilder builder, Topic<String, V> topic,
             Function<String, ?> parseKey, Function<V, String> keyOf, String store) {
+        // Compacted configuration: the latest record per key is the truth, so it goes straight to the table.
         return parsed(builder, topic, parseKey, keyOf)
                 .toTable(Named.as(TopologyNames.toTable(topic)), tableStore(store, topic));
     }
@@ -114,6 +114,7 @@ public final class SyncTopology {
                 .mapValues(Parsed::raw, Named.as(TopologyNames.deadLetterRaw(topic)))
                 .to(topic.deadLetterTopic(), Produced.with(Serdes.String(), Serdes.ByteArray())
                         .withName(TopologyNames.deadLetterSink(topic)));
+        // Readable records (tombstones included) continue as plain events.
         return parsed.filter((key, record) -> record.valid(), Named.as(TopologyNames.validFilter(topic)))
                 .mapValues(Parsed::value, Named.as(TopologyNames.validValue(topic)));
     }

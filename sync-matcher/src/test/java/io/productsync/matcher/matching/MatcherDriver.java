@@ -8,10 +8,15 @@ import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -20,22 +25,29 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** {@link SyncTopology} on a TopologyTestDriver with a hand-moved clock; every input carries an explicit timestamp. */
-final class MatcherDriver implements AutoCloseable {
+/**
+ * {@link SyncTopology} on a TopologyTestDriver with a hand-moved clock; every input carries an explicit timestamp.
+ * A JUnit extension: register it as a field and each test gets a fresh driver with its own state directory.
+ */
+final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-    private final TopologyTestDriver driver;
-    private final TestInputTopic<String, CartInventoryObserved> carts;
-    private final TestInputTopic<String, WmsInventoryObserved> wms;
-    private final TestInputTopic<String, ProductAliasChanged> aliases;
-    private final TestInputTopic<String, CartConnectionConfigured> connections;
-    private final TestInputTopic<String, String> rawCarts;
-    private final TestOutputTopic<String, SkuSyncEvaluated> results;
-    private final TestOutputTopic<String, PushCartInventory> pushes;
-    private final TestOutputTopic<String, String> cartDeadLetters;
+    private Path stateDir;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, CartInventoryObserved> carts;
+    private TestInputTopic<String, WmsInventoryObserved> wms;
+    private TestInputTopic<String, ProductAliasChanged> aliases;
+    private TestInputTopic<String, CartConnectionConfigured> connections;
+    private TestOutputTopic<String, SkuSyncEvaluated> results;
+    private TestOutputTopic<String, PushCartInventory> pushes;
 
-    MatcherDriver(Path stateDir) {
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        stateDir = Files.createTempDirectory("matcher-state");
         StreamsBuilder builder = new StreamsBuilder();
         SyncTopology.build(builder, clock);
         Properties config = new Properties();
@@ -47,11 +59,8 @@ final class MatcherDriver implements AutoCloseable {
         wms = input(Topics.WMS_INVENTORY);
         aliases = input(Topics.PRODUCT_ALIASES);
         connections = input(Topics.CART_CONNECTIONS);
-        rawCarts = driver.createInputTopic(Topics.CART_INVENTORY.name(), new StringSerializer(), new StringSerializer());
         results = output(Topics.SYNC_RESULTS);
         pushes = output(Topics.CART_INVENTORY_PUSHES);
-        cartDeadLetters = driver.createOutputTopic(Topics.CART_INVENTORY.deadLetterTopic(), new StringDeserializer(),
-                new StringDeserializer());
     }
 
     void cart(CartInventoryObserved cart) {
@@ -62,8 +71,9 @@ final class MatcherDriver implements AutoCloseable {
         carts.pipeInput(key, null, at);
     }
 
-    void rawCart(String key, String json, Instant at) {
-        rawCarts.pipeInput(key, json, at);
+    /** Any text as the value, to feed records that do not parse. */
+    void raw(Topic<String, ?> topic, String key, String json, Instant at) {
+        driver.createInputTopic(topic.name(), new StringSerializer(), new StringSerializer()).pipeInput(key, json, at);
     }
 
     void wms(WmsInventoryObserved row) {
@@ -98,8 +108,9 @@ final class MatcherDriver implements AutoCloseable {
         return pushes.readRecordsToList();
     }
 
-    List<TestRecord<String, String>> cartDeadLetters() {
-        return cartDeadLetters.readRecordsToList();
+    List<TestRecord<String, String>> deadLetters(Topic<String, ?> topic) {
+        return driver.createOutputTopic(topic.deadLetterTopic(), new StringDeserializer(), new StringDeserializer())
+                .readRecordsToList();
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
@@ -113,7 +124,10 @@ final class MatcherDriver implements AutoCloseable {
 
 
     @Override
-    public void close() {
+    public void afterEach(ExtensionContext context) throws IOException {
         driver.close();
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
     }
 }

@@ -12,32 +12,23 @@ import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Changes on the other side of a join re-evaluate the cart SKUs they touch, without a new cart observation. */
 class SyncTopologyChangesTest {
 
-    @TempDir
-    Path stateDir;
-    MatcherDriver matcher;
+    @RegisterExtension
+    final MatcherDriver matcher = new MatcherDriver();
 
     @BeforeEach
-    void start() {
-        matcher = new MatcherDriver(stateDir);
+    void connectShop() {
         matcher.connection(connection("shop"), T0);
-    }
-
-    @AfterEach
-    void stop() {
-        matcher.close();
     }
 
     @Test

@@ -8,43 +8,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.DeadLetters;
 import io.productsync.events.SyncOutcome;
+import io.productsync.events.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A cart-inventory record that cannot be read goes to cart-inventory-dlt with its reason; the next one still counts. */
+/** An input record that cannot be read goes to {@code <topic>-dlt} with its reason; the next one still counts. */
 class SyncTopologyDeadLetterTest {
 
     private static final String VALID = """
             {"eventId":"6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6b","tenantId":"acme","cartId":"shop","sku":"sku-1",
              "inventoryTracked":true,"productActive":true,"quantity":4,"observedAt":"2026-11-27T09:00:30Z"}""";
 
-    @TempDir
-    Path stateDir;
-    MatcherDriver matcher;
+    @RegisterExtension
+    final MatcherDriver matcher = new MatcherDriver();
 
     @BeforeEach
-    void start() {
-        matcher = new MatcherDriver(stateDir);
+    void connectShop() {
         matcher.connection(connection("shop"), T0);
         matcher.wms(wms("sku-1", 4, T0));
     }
 
-    @AfterEach
-    void stop() {
-        matcher.close();
-    }
-
     @Test
     void deadLettersMalformedJsonAndKeepsProcessing() {
-        matcher.rawCart("acme/shop/sku-1", "{\"eventId\": oops", T0.plusSeconds(10));
-        matcher.rawCart("acme/shop/sku-1", VALID, T0.plusSeconds(30));
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", "{\"eventId\": oops", T0.plusSeconds(10));
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID, T0.plusSeconds(30));
 
         TestRecord<String, String> dead = onlyDeadLetter();
         assertThat(dead.key()).isEqualTo("acme/shop/sku-1");
@@ -60,9 +52,9 @@ class SyncTopologyDeadLetterTest {
 
     @Test
     void deadLettersInvalidFieldWithReasonNamingTheField() {
-        matcher.rawCart("acme/shop/sku-1", VALID.replace("\"tenantId\":\"acme\"", "\"tenantId\":\"ACME\""),
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID.replace("\"tenantId\":\"acme\"", "\"tenantId\":\"ACME\""),
                 T0.plusSeconds(10));
-        matcher.rawCart("acme/shop/sku-1", VALID, T0.plusSeconds(30));
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID, T0.plusSeconds(30));
 
         assertThat(header(onlyDeadLetter().headers(), DeadLetters.REASON)).contains("tenantId 'ACME'");
         assertThat(matcher.results()).hasSize(1);
@@ -70,7 +62,7 @@ class SyncTopologyDeadLetterTest {
 
     @Test
     void deadLettersRecordWhoseKeyDoesNotParse() {
-        matcher.rawCart("acme-shop-sku-1", VALID, T0.plusSeconds(10));
+        matcher.raw(Topics.CART_INVENTORY, "acme-shop-sku-1", VALID, T0.plusSeconds(10));
 
         assertThat(header(onlyDeadLetter().headers(), DeadLetters.REASON))
                 .contains("bad key on cart-inventory").contains("3 parts");
@@ -82,14 +74,41 @@ class SyncTopologyDeadLetterTest {
         matcher.cart(cart("shop", "sku-2", 4, T0.plusSeconds(5)));
         matcher.results();
 
-        matcher.rawCart("acme/shop/sku-2", VALID, T0.plusSeconds(10));
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-2", VALID, T0.plusSeconds(10));
 
         assertThat(header(onlyDeadLetter().headers(), DeadLetters.REASON)).contains("disagrees");
         assertThat(matcher.results()).isEmpty();
     }
 
+    @Test
+    void deadLettersAliasWhoseKeyNamesAnotherAliasAndKeepsTheAliasTableClean() {
+        matcher.cart(cart("shop", "sku-1", 4, T0.plusSeconds(5)));
+        matcher.results();
+
+        matcher.raw(Topics.PRODUCT_ALIASES, "acme/sku-1",
+                "{\"tenantId\":\"acme\",\"alias\":\"other\",\"wmsSku\":\"missing\",\"kind\":\"SKU\"}",
+                T0.plusSeconds(10));
+
+        List<TestRecord<String, String>> dead = matcher.deadLetters(Topics.PRODUCT_ALIASES);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("disagrees");
+        assertThat(matcher.results()).isEmpty();
+    }
+
+    @Test
+    void deadLettersWmsRecordMissingARequiredField() {
+        matcher.raw(Topics.WMS_INVENTORY, "acme/main/sku-9",
+                "{\"eventId\":\"6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6c\",\"tenantId\":\"acme\",\"wmsId\":\"main\","
+                        + "\"sku\":\"sku-9\",\"observedAt\":\"2026-11-27T09:00:30Z\"}",
+                T0.plusSeconds(10));
+
+        List<TestRecord<String, String>> dead = matcher.deadLetters(Topics.WMS_INVENTORY);
+        assertThat(dead).hasSize(1);
+        assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("available");
+    }
+
     private TestRecord<String, String> onlyDeadLetter() {
-        List<TestRecord<String, String>> dead = matcher.cartDeadLetters();
+        List<TestRecord<String, String>> dead = matcher.deadLetters(Topics.CART_INVENTORY);
         assertThat(dead).hasSize(1);
         return dead.get(0);
     }

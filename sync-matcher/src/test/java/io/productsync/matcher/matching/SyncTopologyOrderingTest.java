@@ -9,30 +9,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An observation older than the one held for its key never wins; an unchanged WMS re-poll re-evaluates nothing. */
 class SyncTopologyOrderingTest {
 
-    @TempDir
-    Path stateDir;
-    MatcherDriver matcher;
+    @RegisterExtension
+    final MatcherDriver matcher = new MatcherDriver();
 
     @BeforeEach
-    void start() {
-        matcher = new MatcherDriver(stateDir);
+    void connectShop() {
         matcher.connection(connection("shop"), T0);
-    }
-
-    @AfterEach
-    void stop() {
-        matcher.close();
     }
 
     @Test

@@ -13,31 +13,17 @@ import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each decision rule, end to end through the join chain. */
 class SyncTopologyRulesTest {
 
-    @TempDir
-    Path stateDir;
-    MatcherDriver matcher;
-
-    @BeforeEach
-    void start() {
-        matcher = new MatcherDriver(stateDir);
-    }
-
-    @AfterEach
-    void stop() {
-        matcher.close();
-    }
+    @RegisterExtension
+    final MatcherDriver matcher = new MatcherDriver();
 
     @Test
     void reportsSyncDisabledWhenCartSideSyncIsOff() {
