@@ -10,6 +10,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /** The push listener: catalogue serde behind an ErrorHandlingDeserializer, unreadable records to the dead-letter topic. */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaWiring.class);
 
     @Bean
     ConsumerFactory<String, PushCartInventory> pushConsumerFactory(KafkaProperties properties) {
@@ -46,8 +50,11 @@ class KafkaWiring {
     }
 
     private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception e) {
+        String reason = reason(e);
+        log.warn("{}-{}@{} (key {}) goes to the dead-letter topic: {}",
+                record.topic(), record.partition(), record.offset(), record.key(), reason);
         RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetters.REASON, bytes(reason(e)));
+        headers.add(DeadLetters.REASON, bytes(reason));
         headers.add(DeadLetters.EXCEPTION, bytes(root(e).getClass().getName()));
         headers.add(DeadLetters.SOURCE_TOPIC, bytes(record.topic()));
         headers.add(DeadLetters.SOURCE_PARTITION, bytes(String.valueOf(record.partition())));
