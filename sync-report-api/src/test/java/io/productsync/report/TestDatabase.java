@@ -19,11 +19,33 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** A new, empty database; returns its JDBC url (user postgres, no password). */
-    public static String newDatabaseUrl(String label) {
+    /** A new, empty database; returns its name. */
+    public static String newDatabase(String label) {
         String name = (label + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase(Locale.ROOT);
-        new JdbcTemplate(Server.POSTGRES.getPostgresDatabase()).execute("CREATE DATABASE " + name);
-        return Server.POSTGRES.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true";
+        admin().execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    /** The JDBC url of a database (user postgres, no password). */
+    public static String url(String database) {
+        return Server.POSTGRES.getJdbcUrl("postgres", database) + "&reWriteBatchedInserts=true";
+    }
+
+    public static String newDatabaseUrl(String label) {
+        return url(newDatabase(label));
+    }
+
+    /** Takes a database away (dropping its open connections) or gives it back, as an outage would. */
+    public static void allowConnections(String database, boolean allowed) {
+        admin().execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allowed);
+        if (!allowed) {
+            admin().queryForList(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?", database);
+        }
+    }
+
+    private static JdbcTemplate admin() {
+        return new JdbcTemplate(Server.POSTGRES.getPostgresDatabase());
     }
 
     /** A new database with this module's Flyway migrations applied. */

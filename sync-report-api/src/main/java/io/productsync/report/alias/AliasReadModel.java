@@ -3,7 +3,7 @@ package io.productsync.report.alias;
 import io.productsync.events.AliasKey;
 import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
-import io.productsync.report.syncstatus.SkuPage;
+import io.productsync.report.system.KeysetPage;
 import io.productsync.report.system.LatestPerKey;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +28,7 @@ public class AliasReadModel {
     }
 
     /** Up to {@code limit} aliases after {@code afterAlias} (exclusive, null = from the start). */
-    public SkuPage<AliasView> page(String tenantId, String afterAlias, int limit) {
+    public KeysetPage<AliasView> page(String tenantId, String afterAlias, int limit) {
         List<AliasView> rows = jdbc.sql("""
                 SELECT alias, wms_sku, kind, changed_at FROM aliases
                 WHERE tenant_id = :tenant AND (CAST(:after AS text) IS NULL OR alias > CAST(:after AS text) COLLATE "C")
@@ -41,10 +41,7 @@ public class AliasReadModel {
                             AliasKind.valueOf(rs.getString("kind")), changedAt == null ? null : changedAt.toInstant());
                 })
                 .list();
-        if (rows.size() <= limit) {
-            return new SkuPage<>(rows, null);
-        }
-        return new SkuPage<>(List.copyOf(rows.subList(0, limit)), rows.get(limit - 1).alias());
+        return KeysetPage.of(rows, limit, AliasView::alias);
     }
 
     void apply(List<ProductAliasesListener.AliasChange> changes) {

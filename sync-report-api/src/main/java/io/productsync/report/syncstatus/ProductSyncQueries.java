@@ -3,6 +3,7 @@ package io.productsync.report.syncstatus;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
+import io.productsync.report.system.KeysetPage;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -31,7 +32,7 @@ public class ProductSyncQueries {
     }
 
     /** Up to {@code limit} rows after {@code afterSku} (exclusive, null = from the start). */
-    public SkuPage<ProductSyncItem> page(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
+    public KeysetPage<ProductSyncItem> page(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS);
         Map<String, Object> params = new LinkedHashMap<>(Map.of("tenant", tenantId, "cart", cartId, "limit", limit + 1));
         if (afterSku != null) {
@@ -57,11 +58,7 @@ public class ProductSyncQueries {
         }
         sql.append(" ORDER BY sku LIMIT :limit");
         List<ProductSyncItem> rows = jdbc.sql(sql.toString()).params(params).query(ProductSyncQueries::item).list();
-        if (rows.size() <= limit) {
-            return new SkuPage<>(rows, null);
-        }
-        List<ProductSyncItem> page = rows.subList(0, limit);
-        return new SkuPage<>(List.copyOf(page), page.get(limit - 1).sku());
+        return KeysetPage.of(rows, limit, ProductSyncItem::sku);
     }
 
     public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {

@@ -38,11 +38,19 @@ class KafkaWiring {
 
     @Bean
     DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> eventTemplate, ReportSettings settings) {
-        var recoverer = new DeadLetterPublishingRecoverer(eventTemplate, KafkaWiring::deadLetterPartition);
-        recoverer.setHeadersFunction(DeadLetterHeaders::of);
+        var deadLetters = new DeadLetterPublishingRecoverer(eventTemplate, KafkaWiring::deadLetterPartition);
+        deadLetters.setHeadersFunction(DeadLetterHeaders::of);
         var report = settings.report();
         return new DefaultErrorHandler(
-                recoverer, new FixedBackOff(report.retryInterval().toMillis(), report.retryAttempts()));
+                (record, failure) -> {
+                    // Good records must not become dead letters because the database is down: refusing to recover
+                    // makes the container seek back and retry the batch until the database answers again.
+                    if (DatabaseOutage.causedBy(failure)) {
+                        throw new IllegalStateException("database unavailable, retrying " + record.topic(), failure);
+                    }
+                    deadLetters.accept(record, failure);
+                },
+                new FixedBackOff(report.retryInterval().toMillis(), report.retryAttempts()));
     }
 
     @Bean

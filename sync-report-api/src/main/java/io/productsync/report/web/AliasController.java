@@ -5,7 +5,7 @@ import io.productsync.events.ProductAliasChanged;
 import io.productsync.report.alias.AliasPublisher;
 import io.productsync.report.alias.AliasReadModel;
 import io.productsync.report.alias.AliasView;
-import io.productsync.report.syncstatus.SkuPage;
+import io.productsync.report.system.KeysetPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,8 +44,8 @@ class AliasController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
         scope.tenant(tenantId);
-        SkuPage<AliasView> page = aliases.page(tenantId, RequestParams.after(after), RequestParams.limit(limit));
-        return new Page<>(page.items(), RequestParams.cursor(page.lastSku()));
+        KeysetPage<AliasView> page = aliases.page(tenantId, RequestParams.after(after), RequestParams.limit(limit));
+        return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
     }
 
     @PutMapping("/{*alias}")

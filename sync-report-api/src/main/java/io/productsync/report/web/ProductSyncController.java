@@ -3,7 +3,7 @@ package io.productsync.report.web;
 import io.productsync.events.SyncReason;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
-import io.productsync.report.syncstatus.SkuPage;
+import io.productsync.report.system.KeysetPage;
 import io.productsync.report.syncstatus.SyncFilter;
 import io.productsync.report.syncstatus.SyncSummary;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,9 +42,9 @@ class ProductSyncController {
                 RequestParams.optionalBoolean(never, "never"),
                 RequestParams.optionalEnum(reason, SyncReason.class, "reason"),
                 skuPrefix);
-        SkuPage<ProductSyncItem> page =
+        KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
-        return new Page<>(page.items(), RequestParams.cursor(page.lastSku()));
+        return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
     }
 
     @GetMapping("/summary")

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
+import io.productsync.report.system.KeysetPage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -54,10 +55,10 @@ class ProductSyncQueriesTest {
         String after = null;
         int pages = 0;
         do {
-            SkuPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, after, 3);
+            KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, after, 3);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
             page.items().forEach(item -> walked.add(item.sku()));
-            after = page.lastSku();
+            after = page.lastKey();
             pages++;
         } while (after != null);
 
@@ -70,10 +71,10 @@ class ProductSyncQueriesTest {
 
     @Test
     void lastPageHasNoNext() {
-        SkuPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, null, 500);
+        KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, null, 500);
 
         assertThat(page.items()).hasSize(SYNCED.size() + NEVER.size());
-        assertThat(page.lastSku()).isNull();
+        assertThat(page.lastKey()).isNull();
     }
 
     @Test
@@ -105,13 +106,13 @@ class ProductSyncQueriesTest {
 
     @Test
     void filteredPagesResumeAfterTheCursor() {
-        SkuPage<ProductSyncItem> first = queries.page(TENANT, CART, new SyncFilter(true, null, null), null, 2);
-        SkuPage<ProductSyncItem> second =
-                queries.page(TENANT, CART, new SyncFilter(true, null, null), first.lastSku(), 2);
+        KeysetPage<ProductSyncItem> first = queries.page(TENANT, CART, new SyncFilter(true, null, null), null, 2);
+        KeysetPage<ProductSyncItem> second =
+                queries.page(TENANT, CART, new SyncFilter(true, null, null), first.lastKey(), 2);
 
         assertThat(first.items()).extracting(ProductSyncItem::sku).containsExactly("NEVER-1", "NEVER-2");
         assertThat(second.items()).extracting(ProductSyncItem::sku).containsExactly("TEE/RED/S", "never/3");
-        assertThat(second.lastSku()).isNull();
+        assertThat(second.lastKey()).isNull();
     }
 
     @Test

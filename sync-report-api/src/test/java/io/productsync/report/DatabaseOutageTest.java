@@ -1,0 +1,96 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import io.productsync.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/** While PostgreSQL is unreachable, good results wait for it instead of being dead-lettered. */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatabaseOutageTest {
+
+    private final String database = TestDatabase.newDatabase("outage");
+    private ConfigurableApplicationContext app;
+    private String brokers;
+
+    @BeforeAll
+    void startService(EmbeddedKafkaBroker broker) {
+        brokers = broker.getBrokersAsString();
+        app = SyncReportApplication.builder().run(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.datasource.url=" + TestDatabase.url(database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.datasource.hikari.connection-timeout=500",
+                "--productsync.kafka.partitions=1",
+                "--productsync.report.retry-interval=100ms");
+    }
+
+    @AfterAll
+    void stopService() {
+        TestDatabase.allowConnections(database, true);
+        app.close();
+    }
+
+    @Test
+    void resultsWaitForTheDatabaseInsteadOfBecomingDeadLetters() throws Exception {
+        TestDatabase.allowConnections(database, false);
+        var result = new SkuSyncEvaluated(UUID.randomUUID(), "acme", "shop", "WAITS", true, SyncOutcome.NOT_SYNCED,
+                SyncReason.NO_WMS_MATCH, null, null, null, 1L, null, null, null, Instant.now());
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.SYNC_RESULTS.name(), result.key().value(),
+                    Topics.SYNC_RESULTS.valueSerde().serializer().serialize("sync-results", result))).get();
+        }
+
+        try (var deadLetters = consumer(Topics.SYNC_RESULTS.deadLetterTopic())) {
+            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
+                    deadLetters.poll(Duration.ofMillis(200)).isEmpty());
+        }
+        TestDatabase.allowConnections(database, true);
+
+        var jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.url(database), "postgres", ""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                jdbc.queryForList("SELECT sku FROM product_sync WHERE tenant_id = 'acme'", String.class))
+                .containsExactly("WAITS"));
+    }
+
+    private KafkaConsumer<String, byte[]> consumer(String topic) {
+        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "outage-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+}
