@@ -1,5 +1,6 @@
 package io.productsync.poller.snapshot;
 
+import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.Page;
 import io.productsync.poller.connector.ThrottledException;
 import io.productsync.poller.system.TopicSender;
@@ -60,6 +61,9 @@ final class SnapshotRun<V> implements Runnable {
             do {
                 page = source.readPage(cursor, at);
                 publish(page);
+                if (!page.isLast() && page.nextCursor().equals(cursor)) {
+                    throw new ConnectorException("the cursor did not advance past '" + cursor + "'");
+                }
                 cursor = page.nextCursor();
             } while (!page.isLast());
             afterSends(true);
@@ -132,7 +136,7 @@ final class SnapshotRun<V> implements Runnable {
         });
     }
 
-    /** Continues on the pool, not on the producer's I/O thread, once all sends are acknowledged or one failed. */
+    /** Continues on the pool, not on the producer's I/O thread, once every send has been acknowledged or has failed. */
     private void whenSent(List<CompletableFuture<?>> sends, Consumer<Throwable> next) {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)

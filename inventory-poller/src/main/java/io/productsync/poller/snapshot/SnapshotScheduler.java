@@ -59,6 +59,9 @@ final class SnapshotScheduler implements SmartLifecycle {
 
     @Override
     public void stop() {
+        if (executor == null) {
+            return;
+        }
         executor.shutdownNow();
         try {
             executor.awaitTermination(10, TimeUnit.SECONDS);
