@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,12 +31,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
@@ -48,12 +51,14 @@ class SyncMatcherWiringTest {
     private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
     private ConfigurableApplicationContext app;
+    private Path stateDir;
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
+        this.stateDir = stateDir;
         // Command-line arguments, because builder().properties(...) are defaults that the yml overrides.
         app = SyncMatcherApplication.builder().run(
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
@@ -78,6 +83,16 @@ class SyncMatcherWiringTest {
         consumer.close();
         producer.close();
         app.close();
+    }
+
+    @Test
+    void runsExactlyOnceWithStateInTheConfiguredDirectory() {
+        Properties config = app.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
+
+        assertThat(config).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher")
+                .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        assertThat(stateDir.resolve("sync-matcher")).isDirectory();
     }
 
     @Test
