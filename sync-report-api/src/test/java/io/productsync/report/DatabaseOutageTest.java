@@ -43,12 +43,7 @@ class DatabaseOutageTest {
     @BeforeAll
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
-        app = SyncReportApplication.builder().run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + brokers,
-                "--spring.datasource.url=" + TestDatabase.url(database),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+        app = RunningService.start(brokers, TestDatabase.url(database),
                 "--spring.datasource.hikari.connection-timeout=500",
                 "--productsync.kafka.partitions=1",
                 "--productsync.report.retry-interval=100ms");

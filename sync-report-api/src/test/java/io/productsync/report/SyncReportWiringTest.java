@@ -58,13 +58,7 @@ class SyncReportWiringTest {
     @BeforeAll
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
-        app = SyncReportApplication.builder().run(
-                "--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + brokers,
-                "--spring.datasource.url=" + TestDatabase.newDatabaseUrl("wiring"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--productsync.kafka.partitions=2");
+        app = RunningService.start(brokers, TestDatabase.newDatabaseUrl("wiring"), "--productsync.kafka.partitions=2");
         api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/tenants/";
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new ByteArraySerializer());

@@ -3,8 +3,10 @@ package io.productsync.report.alias;
 import io.productsync.events.AliasKey;
 import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
+import io.productsync.report.system.Batches;
 import io.productsync.report.system.KeysetPage;
 import io.productsync.report.system.LatestPerKey;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -45,33 +47,29 @@ public class AliasReadModel {
     }
 
     void apply(List<ProductAliasesListener.AliasChange> changes) {
-        LatestPerKey<AliasKey, ProductAliasChanged> latest = LatestPerKey.of(
-                changes, ProductAliasesListener.AliasChange::key, ProductAliasesListener.AliasChange::change);
-        if (latest.deletes().isEmpty() && latest.upserts().isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
+        LatestPerKey<AliasKey, ProductAliasChanged> latest = LatestPerKey.of(
+                changes, ProductAliasesListener.AliasChange::key, ProductAliasesListener.AliasChange::change);
         transaction.executeWithoutResult(status -> {
-            if (!latest.deletes().isEmpty()) {
-                batch.batchUpdate("DELETE FROM aliases WHERE tenant_id = ? AND alias = ?", latest.deletes(),
-                        latest.deletes().size(), (ps, key) -> {
-                            ps.setString(1, key.tenantId());
-                            ps.setString(2, key.alias());
-                        });
-            }
-            if (!latest.upserts().isEmpty()) {
-                batch.batchUpdate("""
-                        INSERT INTO aliases (tenant_id, alias, wms_sku, kind, changed_at) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (tenant_id, alias) DO UPDATE SET wms_sku = excluded.wms_sku,
-                            kind = excluded.kind, changed_at = excluded.changed_at
-                        """, latest.upserts(), latest.upserts().size(), (ps, a) -> {
-                    ps.setString(1, a.tenantId());
-                    ps.setString(2, a.alias());
-                    ps.setString(3, a.wmsSku());
-                    ps.setString(4, a.kind().name());
-                    ps.setObject(5, a.changedAt() == null ? null : a.changedAt().atOffset(ZoneOffset.UTC),
-                            java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                });
-            }
+            Batches.execute(batch, "DELETE FROM aliases WHERE tenant_id = ? AND alias = ?", latest.deletes(),
+                    (ps, key) -> {
+                        ps.setString(1, key.tenantId());
+                        ps.setString(2, key.alias());
+                    });
+            Batches.execute(batch, """
+                    INSERT INTO aliases (tenant_id, alias, wms_sku, kind, changed_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (tenant_id, alias) DO UPDATE SET wms_sku = excluded.wms_sku,
+                        kind = excluded.kind, changed_at = excluded.changed_at
+                    """, latest.upserts(), (ps, a) -> {
+                ps.setString(1, a.tenantId());
+                ps.setString(2, a.alias());
+                ps.setString(3, a.wmsSku());
+                ps.setString(4, a.kind().name());
+                ps.setObject(5, a.changedAt() == null ? null : a.changedAt().atOffset(ZoneOffset.UTC),
+                        Types.TIMESTAMP_WITH_TIMEZONE);
+            });
         });
     }
 }

@@ -2,6 +2,7 @@ package io.productsync.report.cart;
 
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartKey;
+import io.productsync.report.system.Batches;
 import io.productsync.report.system.LatestPerKey;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -42,30 +43,25 @@ public class KnownCarts {
     }
 
     void apply(List<CartConnectionsListener.CartChange> changes) {
-        LatestPerKey<CartKey, CartConnectionConfigured> latest =
-                LatestPerKey.of(changes, CartConnectionsListener.CartChange::key, CartConnectionsListener.CartChange::connection);
-        if (latest.deletes().isEmpty() && latest.upserts().isEmpty()) {
+        if (changes.isEmpty()) {
             return;
         }
+        LatestPerKey<CartKey, CartConnectionConfigured> latest =
+                LatestPerKey.of(changes, CartConnectionsListener.CartChange::key, CartConnectionsListener.CartChange::connection);
         transaction.executeWithoutResult(status -> {
-            if (!latest.deletes().isEmpty()) {
-                batch.batchUpdate("DELETE FROM carts WHERE tenant_id = ? AND cart_id = ?", latest.deletes(),
-                        latest.deletes().size(), (ps, key) -> {
-                            ps.setString(1, key.tenantId());
-                            ps.setString(2, key.cartId());
-                        });
-            }
-            if (latest.upserts().isEmpty()) {
-                return;
-            }
-            batch.batchUpdate("""
+            Batches.execute(batch, "DELETE FROM carts WHERE tenant_id = ? AND cart_id = ?", latest.deletes(),
+                    (ps, key) -> {
+                        ps.setString(1, key.tenantId());
+                        ps.setString(2, key.cartId());
+                    });
+            Batches.execute(batch, """
                     INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
                         configured_at)
                     VALUES (?, ?, ?, ?, ?, make_interval(secs => ?), ?)
                     ON CONFLICT (tenant_id, cart_id) DO UPDATE SET wms_id = excluded.wms_id,
                         cart_sync_enabled = excluded.cart_sync_enabled, wms_sync_enabled = excluded.wms_sync_enabled,
                         poll_interval = excluded.poll_interval, configured_at = excluded.configured_at
-                    """, latest.upserts(), latest.upserts().size(), (ps, c) -> {
+                    """, latest.upserts(), (ps, c) -> {
                 ps.setString(1, c.tenantId());
                 ps.setString(2, c.cartId());
                 ps.setString(3, c.wmsId());

@@ -2,6 +2,7 @@ package io.productsync.report.syncstatus;
 
 import io.productsync.events.CartSkuKey;
 import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.report.system.Batches;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -56,12 +57,8 @@ class SyncResultWriter {
         }
         CollapsedBatch batch = CollapsedBatch.of(changes);
         transaction.executeWithoutResult(status -> {
-            if (!batch.deletes().isEmpty()) {
-                jdbc.batchUpdate(DELETE, batch.deletes(), batch.deletes().size(), SyncResultWriter::bindKey);
-            }
-            if (!batch.upserts().isEmpty()) {
-                jdbc.batchUpdate(UPSERT, batch.upserts(), batch.upserts().size(), SyncResultWriter::bindRow);
-            }
+            Batches.execute(jdbc, DELETE, batch.deletes(), SyncResultWriter::bindKey);
+            Batches.execute(jdbc, UPSERT, batch.upserts(), SyncResultWriter::bindRow);
         });
     }
 

@@ -1,0 +1,23 @@
+package io.productsync.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the whole service through its real builder against a test broker and database. */
+final class RunningService {
+
+    private RunningService() {
+    }
+
+    static ConfigurableApplicationContext start(String brokers, String databaseUrl, String... moreArgs) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password="));
+        args.addAll(List.of(moreArgs));
+        return SyncReportApplication.builder().run(args.toArray(String[]::new));
+    }
+}
