@@ -36,6 +36,8 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final TopicSender sender;
     private final Clock clock;
     private final PollerSettings.Poller settings;
+    /** Never coarser than the sandbox interval, so a short interval set alone (as tests do) is honoured. */
+    private final Duration tick;
     private final Map<SourceId, SourceState> states = new ConcurrentHashMap<>();
     private volatile List<Connection> connections = List.of();
     private volatile ScheduledExecutorService executor;
@@ -47,6 +49,7 @@ final class SnapshotScheduler implements SmartLifecycle {
         this.sender = sender;
         this.clock = clock;
         this.settings = settings.poller();
+        this.tick = shorter(settings.poller().tick(), settings.sandbox().pollInterval());
     }
 
     @Override
@@ -54,7 +57,7 @@ final class SnapshotScheduler implements SmartLifecycle {
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newScheduledThreadPool(settings.threads(),
                 task -> new Thread(task, "inventory-poller-" + threads.incrementAndGet()));
-        executor.scheduleWithFixedDelay(this::cycle, 0, settings.tick().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::cycle, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
