@@ -9,8 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 
 /**
  * The three services, each in its own Spring context so they share nothing but the JVM, started in the order that
@@ -34,13 +39,19 @@ public final class ProductSyncServices implements AutoCloseable {
         this.contexts = contexts;
     }
 
-    /** {@code properties} are defaults: command-line {@code args} override them. */
+    /**
+     * {@code properties} (where the launcher's broker and database are) override the services' own configuration
+     * files; command-line {@code args} override both.
+     */
     public static ProductSyncServices start(Set<String> services, Map<String, Object> properties, String... args) {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             for (String service : ALL) {
                 if (services.contains(service)) {
-                    started.add(BUILDERS.get(service).get().properties(properties).run(args));
+                    started.add(BUILDERS.get(service).get()
+                            .bannerMode(Banner.Mode.OFF)
+                            .initializers(overriding(properties))
+                            .run(args));
                 }
             }
         } catch (RuntimeException e) {
@@ -48,6 +59,19 @@ public final class ProductSyncServices implements AutoCloseable {
             throw e;
         }
         return new ProductSyncServices(started);
+    }
+
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> overriding(
+            Map<String, Object> properties) {
+        return context -> {
+            MutablePropertySources sources = context.getEnvironment().getPropertySources();
+            MapPropertySource launcher = new MapPropertySource("productsync-launcher", properties);
+            if (sources.contains(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME)) {
+                sources.addAfter(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, launcher);
+            } else {
+                sources.addFirst(launcher);
+            }
+        };
     }
 
     /** The port the report API listens on (useful with {@code --server.port=0}). */

@@ -22,14 +22,11 @@ class AliasEndToEndTest {
     private static final String TENANT = "acme";
     private static final String CART = "acme-shop";
 
-    @TempDir
-    Path workDir;
-
     private Path sandbox;
     private RunningSystem system;
 
     @BeforeAll
-    void startSystem() {
+    void startSystem(@TempDir Path workDir) {
         sandbox = workDir.resolve("sandbox");
         SandboxFiles.write(SandboxFiles.cart(sandbox, TENANT, CART), """
                 sku,inventory_tracked,product_active,quantity

@@ -24,15 +24,12 @@ class DemoEndToEndTest {
     private static final String TENANT = DemoSandbox.TENANT;
     private static final String CART = DemoSandbox.CART;
 
-    @TempDir
-    Path workDir;
-
     private Path sandbox;
     private Infrastructure infrastructure;
     private RunningSystem system;
 
     @BeforeAll
-    void startSystem() {
+    void startSystem(@TempDir Path workDir) {
         infrastructure = Infrastructure.shared();
         sandbox = workDir.resolve("sandbox");
         assertThat(DemoSandbox.seedFiles(sandbox)).isTrue();

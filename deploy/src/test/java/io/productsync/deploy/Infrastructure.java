@@ -3,6 +3,7 @@ package io.productsync.deploy;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -36,9 +37,14 @@ record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, Stri
     }
 
     private static Infrastructure embedded() {
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3)
-                .brokerProperty("auto.create.topics.enable", "false")
-                .brokerProperty("group.initial.rebalance.delay.ms", "0");
+        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        // Services declare their topics; a missing declaration must fail here as it would in production.
+        kafka.brokerProperties(Map.of(
+                "auto.create.topics.enable", "false",
+                "group.initial.rebalance.delay.ms", "0",
+                "offsets.topic.replication.factor", "1",
+                "transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
         kafka.afterPropertiesSet();
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.start();

@@ -42,13 +42,14 @@ final class RunningSystem implements AutoCloseable {
         return new RunningSystem(ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties));
     }
 
-    JsonNode productSync(String tenant, String cart) {
-        return get("/tenants/" + tenant + "/carts/" + cart + "/product-sync?limit=500");
-    }
-
-    /** The row of one SKU in the View Product Sync table, or null while it has none. */
+    /** The row of one SKU in the View Product Sync table, or null while it (or its cart) has none. */
     JsonNode row(String tenant, String cart, String sku) {
-        for (JsonNode item : productSync(tenant, cart).path("items")) {
+        String path = "/tenants/" + tenant + "/carts/" + cart + "/product-sync?limit=500";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        for (JsonNode item : EventJson.MAPPER.readTree(response.body()).path("items")) {
             if (item.path("sku").asString().equals(sku)) {
                 return item;
             }
