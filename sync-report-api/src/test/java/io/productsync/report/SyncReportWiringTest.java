@@ -80,6 +80,8 @@ class SyncReportWiringTest {
                 assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("BDreams", "TEE/RED/M"));
         JsonNode one = get("wired/carts/shop/product-sync/items/TEE/RED/M").body();
         assertThat(one.get("lastCartSyncDate").asString()).isEqualTo("2026-11-27T09:15:30Z");
+        assertThat(get("wired/carts/shop/product-sync/items/TEE%2FRED%2FM").body().get("sku").asString())
+                .isEqualTo("TEE/RED/M");
         JsonNode never = get("wired/carts/shop/product-sync/items/BDreams").body();
         assertThat(never.has("lastCartSyncDate")).isTrue();
         assertThat(never.get("lastCartSyncDate").isNull()).isTrue();
@@ -126,7 +128,7 @@ class SyncReportWiringTest {
                 get("aliased/aliases").body().get("items").valueStream().map(a -> a.get("alias").asString()))
                 .containsExactly("LISTING/42"));
 
-        assertThat(send("DELETE", "aliased/aliases/LISTING/42", null).status()).isEqualTo(202);
+        assertThat(send("DELETE", "aliased/aliases/LISTING%2F42", null).status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(get("aliased/aliases").body().get("items").isEmpty()).isTrue());
