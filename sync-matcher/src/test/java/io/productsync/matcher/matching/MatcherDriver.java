@@ -1,5 +1,7 @@
 package io.productsync.matcher.matching;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.ProductAliasChanged;
@@ -102,6 +104,13 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     List<TestRecord<String, SkuSyncEvaluated>> results() {
         return results.readRecordsToList();
+    }
+
+    /** The one result written since the last read; fails if there were none or several. */
+    SkuSyncEvaluated onlyResult() {
+        List<TestRecord<String, SkuSyncEvaluated>> written = results();
+        assertThat(written).hasSize(1);
+        return written.get(0).value();
     }
 
     List<TestRecord<String, PushCartInventory>> pushes() {

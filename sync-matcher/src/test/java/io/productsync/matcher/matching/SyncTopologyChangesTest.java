@@ -35,11 +35,11 @@ class SyncTopologyChangesTest {
     void reEvaluatesWhenAliasIsAddedLater() {
         matcher.wms(wms("wms-sku-1", 4, T0));
         matcher.cart(cart("shop", "sku-1", 4, T0.plusSeconds(1)));
-        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(matcher.onlyResult().reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
 
         matcher.alias(alias("sku-1", "wms-sku-1"), T0.plusSeconds(2));
 
-        SkuSyncEvaluated result = only(matcher.results());
+        SkuSyncEvaluated result = matcher.onlyResult();
         assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
         assertThat(result.matchedVia()).isEqualTo(MatchedVia.ALIAS);
         assertThat(result.matchedWmsSku()).isEqualTo("wms-sku-1");
@@ -50,11 +50,11 @@ class SyncTopologyChangesTest {
         matcher.wms(wms("sku-1", 6, T0));
         matcher.alias(alias("sku-1", "wms-missing"), T0);
         matcher.cart(cart("shop", "sku-1", 6, T0.plusSeconds(1)));
-        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(matcher.onlyResult().reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
 
         matcher.aliasGone("acme/sku-1", T0.plusSeconds(2));
 
-        SkuSyncEvaluated result = only(matcher.results());
+        SkuSyncEvaluated result = matcher.onlyResult();
         assertThat(result.outcome()).isEqualTo(SyncOutcome.VERIFIED);
         assertThat(result.matchedVia()).isEqualTo(MatchedVia.SKU);
         assertThat(result.matchedWmsSku()).isEqualTo("sku-1");
@@ -80,11 +80,11 @@ class SyncTopologyChangesTest {
     void reportsNoWmsMatchWhenWmsSkuIsDeleted() {
         matcher.wms(wms("sku-1", 3, T0));
         matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
-        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(matcher.onlyResult().outcome()).isEqualTo(SyncOutcome.VERIFIED);
 
         matcher.wmsGone("acme/main/sku-1", T0.plusSeconds(2));
 
-        assertThat(only(matcher.results()).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
+        assertThat(matcher.onlyResult().reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
     }
 
     @Test
@@ -140,10 +140,5 @@ class SyncTopologyChangesTest {
 
         assertThat(matcher.results()).isEmpty();
         assertThat(matcher.pushes()).isEmpty();
-    }
-
-    private static SkuSyncEvaluated only(List<TestRecord<String, SkuSyncEvaluated>> results) {
-        assertThat(results).hasSize(1);
-        return results.get(0).value();
     }
 }

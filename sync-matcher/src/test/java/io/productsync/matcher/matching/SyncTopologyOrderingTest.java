@@ -6,11 +6,8 @@ import static io.productsync.matcher.matching.Events.connection;
 import static io.productsync.matcher.matching.Events.wms;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
-import java.util.List;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +46,7 @@ class SyncTopologyOrderingTest {
         assertThat(matcher.results()).isEmpty();
 
         matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(25)));
-        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(matcher.onlyResult().outcome()).isEqualTo(SyncOutcome.VERIFIED);
     }
 
     @Test
@@ -68,7 +65,7 @@ class SyncTopologyOrderingTest {
         matcher.cart(cart("shop", "sku-1", 5, T0));
         matcher.results();
         matcher.wms(wms("sku-1", 5, T0.plusSeconds(20)));
-        assertThat(only(matcher.results()).outcome()).isEqualTo(SyncOutcome.VERIFIED);
+        assertThat(matcher.onlyResult().outcome()).isEqualTo(SyncOutcome.VERIFIED);
 
         matcher.wms(wms("sku-1", 1, T0.plusSeconds(10)));
 
@@ -124,10 +121,5 @@ class SyncTopologyOrderingTest {
         matcher.wms(wms("sku-1", 8, T0.plusSeconds(70)));
 
         assertThat(matcher.pushes()).extracting(record -> record.value().targetQuantity()).containsExactly(8L);
-    }
-
-    private static SkuSyncEvaluated only(List<TestRecord<String, SkuSyncEvaluated>> results) {
-        assertThat(results).hasSize(1);
-        return results.get(0).value();
     }
 }
