@@ -25,6 +25,14 @@ public class ProductSyncQueries {
             FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
             """;
 
+    static final String SUMMARY = """
+            SELECT NULL AS reason, count(*) AS n FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
+            UNION ALL
+            SELECT reason, count(*) FROM product_sync
+            WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
+            GROUP BY reason
+            """;
+
     private final JdbcClient jdbc;
 
     public ProductSyncQueries(JdbcClient jdbc) {
@@ -33,8 +41,18 @@ public class ProductSyncQueries {
 
     /** Up to {@code limit} rows after {@code afterSku} (exclusive, null = from the start). */
     public KeysetPage<ProductSyncItem> page(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
+        Statement page = pageStatement(tenantId, cartId, filter, afterSku, limit + 1);
+        List<ProductSyncItem> rows = jdbc.sql(page.sql()).params(page.params()).query(ProductSyncQueries::item).list();
+        return KeysetPage.of(rows, limit, ProductSyncItem::sku);
+    }
+
+    /** SQL and named parameters; visible to the query-plan test. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    static Statement pageStatement(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS);
-        Map<String, Object> params = new LinkedHashMap<>(Map.of("tenant", tenantId, "cart", cartId, "limit", limit + 1));
+        Map<String, Object> params = new LinkedHashMap<>(Map.of("tenant", tenantId, "cart", cartId, "limit", limit));
         if (afterSku != null) {
             sql.append(" AND sku > :after COLLATE \"C\"");
             params.put("after", afterSku);
@@ -57,8 +75,7 @@ public class ProductSyncQueries {
             }
         }
         sql.append(" ORDER BY sku LIMIT :limit");
-        List<ProductSyncItem> rows = jdbc.sql(sql.toString()).params(params).query(ProductSyncQueries::item).list();
-        return KeysetPage.of(rows, limit, ProductSyncItem::sku);
+        return new Statement(sql.toString(), params);
     }
 
     public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {
@@ -74,13 +91,7 @@ public class ProductSyncQueries {
             neverByReason.put(reason.name(), 0L);
         }
         long[] total = {0};
-        jdbc.sql("""
-                SELECT NULL AS reason, count(*) AS n FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
-                UNION ALL
-                SELECT reason, count(*) FROM product_sync
-                WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
-                GROUP BY reason
-                """)
+        jdbc.sql(SUMMARY)
                 .param("tenant", tenantId).param("cart", cartId)
                 .query(rs -> {
                     String reason = rs.getString("reason");

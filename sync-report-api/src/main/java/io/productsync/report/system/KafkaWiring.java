@@ -15,6 +15,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -29,11 +30,17 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
 
-    /** Sends events (alias changes) and dead letters; values are our JSON, or raw bytes for unreadable records. */
+    /** Values are our JSON, or raw bytes for dead letters of records that could not be read. */
     @Bean
-    KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(
-                kafka.buildProducerProperties(), new StringSerializer(), new EventValueSerializer()));
+    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka) {
+        return new DefaultKafkaProducerFactory<>(
+                kafka.buildProducerProperties(), new StringSerializer(), new EventValueSerializer());
+    }
+
+    /** Sends alias changes and dead letters. */
+    @Bean
+    KafkaTemplate<String, Object> eventTemplate(ProducerFactory<String, Object> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
     }
 
     @Bean
