@@ -1,0 +1,79 @@
+package io.productsync.report.alias;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.productsync.events.AliasKey;
+import io.productsync.events.AliasKind;
+import io.productsync.events.ProductAliasChanged;
+import io.productsync.report.TestDatabase;
+import io.productsync.report.alias.ProductAliasesListener.AliasChange;
+import io.productsync.report.system.KeysetPage;
+import java.time.Instant;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AliasReadModelTest {
+
+    private final DataSource dataSource = TestDatabase.migrated("aliases");
+    private final AliasReadModel aliases = new AliasReadModel(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+
+    @BeforeEach
+    void emptyTable() {
+        new JdbcTemplate(dataSource).execute("TRUNCATE aliases");
+    }
+
+    @Test
+    void theLastChangePerAliasInABatchWinsAndTombstonesRemove() {
+        aliases.apply(List.of(put("A", "MUG"), put("B", "CUP"), put("A", "MUG-BLUE"), removed("B"), put("C", "TEE")));
+
+        assertThat(page(null, 10).items()).extracting(AliasView::alias, AliasView::wmsSku)
+                .containsExactly(tuple("A", "MUG-BLUE"),
+                        tuple("C", "TEE"));
+    }
+
+    @Test
+    void replayingABatchChangesNothing() {
+        List<AliasChange> batch = List.of(put("A", "MUG"), removed("Z"));
+        aliases.apply(batch);
+        var first = page(null, 10).items();
+
+        aliases.apply(batch);
+
+        assertThat(page(null, 10).items()).isEqualTo(first).hasSize(1);
+    }
+
+    @Test
+    void pagesWalkAliasesInByteOrder() {
+        aliases.apply(List.of(put("b", "X"), put("LISTING/42", "X"), put("A", "X"), put("LISTING/7", "X"), put("a", "X")));
+
+        KeysetPage<AliasView> first = page(null, 3);
+        KeysetPage<AliasView> second = page(first.lastKey(), 3);
+
+        assertThat(first.items()).extracting(AliasView::alias).containsExactly("A", "LISTING/42", "LISTING/7");
+        assertThat(second.items()).extracting(AliasView::alias).containsExactly("a", "b");
+        assertThat(second.lastKey()).isNull();
+    }
+
+    private KeysetPage<AliasView> page(String after, int limit) {
+        return aliases.page("acme", after, limit);
+    }
+
+    private static AliasChange put(String alias, String wmsSku) {
+        var change = new ProductAliasChanged("acme", alias, wmsSku, AliasKind.LISTING_SKU, Instant.parse("2026-11-27T09:10:00Z"));
+        return new AliasChange(change.key(), change);
+    }
+
+    private static AliasChange removed(String alias) {
+        return new AliasChange(new AliasKey("acme", alias), null);
+    }
+}
