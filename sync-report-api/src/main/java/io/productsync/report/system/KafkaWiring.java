@@ -2,7 +2,6 @@ package io.productsync.report.system;
 
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
-import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -79,11 +78,6 @@ class KafkaWiring {
             KafkaProperties kafka, DefaultErrorHandler errorHandler,
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         return batchFactory(Topics.PRODUCT_ALIASES, kafka, errorHandler, configurer);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

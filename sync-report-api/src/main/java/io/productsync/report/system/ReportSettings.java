@@ -14,8 +14,9 @@ public record ReportSettings(@DefaultValue Kafka kafka, @DefaultValue Report rep
 
     /**
      * @param sendTimeout   how long an alias change waits for the broker's acknowledgement before answering 503
-     * @param retryInterval pause between attempts at a batch that failed for a reason other than bad data
-     * @param retryAttempts attempts after the first before the failing records go to the dead-letter topic
+     * @param retryInterval pause between attempts at a batch that failed for a reason other than unreadable data
+     * @param retryAttempts attempts after the first before the failing records go to the dead-letter topic; a
+     *                      database outage never dead-letters, its batch is retried until the database is back
      */
     public record Report(
             @DefaultValue("10s") Duration sendTimeout,
