@@ -50,6 +50,8 @@ public final class ProductSyncServices implements AutoCloseable {
                 if (services.contains(service)) {
                     started.add(BUILDERS.get(service).get()
                             .bannerMode(Banner.Mode.OFF)
+                            // Closing is ordered by the launcher: services first, then the broker and database.
+                            .registerShutdownHook(false)
                             .initializers(overriding(properties))
                             .run(args));
                 }
