@@ -39,6 +39,8 @@ final class RunningSystem implements AutoCloseable {
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
         properties.put("server.port", "0");
+        // The next test class's matcher joins the same group at once instead of waiting out this one's session.
+        properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         return new RunningSystem(ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties));
     }
 
