@@ -69,8 +69,8 @@ class ConnectorFailureSnapshotTest {
 
         assertThat(scheduler.counts(cart).incomplete()).isZero();
         List<ConsumerRecord<String, byte[]>> records = cartInventory.toEndWithKeyPrefix(tenant + "/shop/");
-        ConsumerRecord<String, byte[]> firstA = records.get(0);
-        assertThat(firstA.key()).isEqualTo(tenant + "/shop/A");
+        // Keys spread over partitions, so order holds per key only.
+        ConsumerRecord<String, byte[]> firstA = records.stream().filter(r -> r.key().endsWith("/A")).findFirst().orElseThrow();
         ConsumerRecord<String, byte[]> firstC = records.stream().filter(r -> r.key().endsWith("/C")).findFirst().orElseThrow();
         // One snapshot, resumed after the wait: C carries the snapshot time of A, at least the wait later.
         assertThat(cartInventory.value(firstC).observedAt()).isEqualTo(cartInventory.value(firstA).observedAt());
