@@ -27,7 +27,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
+        return postgres.getJdbcUrl("postgres", "postgres");
     }
 
     @Override

@@ -36,8 +36,9 @@ public final class LocalProductSync {
             return;
         }
 
-        Path dataDir = Path.of(environment.getProperty("productsync.data-dir", "./data")).toAbsolutePath();
-        Path sandboxDir = Path.of(environment.getProperty("productsync.sandbox.dir", "./sandbox")).toAbsolutePath();
+        Path dataDir = Path.of(environment.getProperty("productsync.data-dir", "./data")).toAbsolutePath().normalize();
+        Path sandboxDir = Path.of(environment.getProperty("productsync.sandbox.dir", "./sandbox")).toAbsolutePath()
+                .normalize();
         int kafkaPort = environment.getProperty("productsync.kafka.port", Integer.class, 9092);
         int postgresPort = environment.getProperty("productsync.postgres.port", Integer.class, 5433);
         int partitions = environment.getProperty("productsync.kafka.partitions", Integer.class, 6);
@@ -57,6 +58,8 @@ public final class LocalProductSync {
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.kafka.streams.state-dir", dataDir.resolve("sync-matcher").toString());
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
+        // One matcher instance: on restart it need not wait out its previous session before taking its partitions.
+        properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         ProductSyncServices running = ProductSyncServices.start(services, properties, args);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
