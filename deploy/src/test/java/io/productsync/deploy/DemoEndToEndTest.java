@@ -103,6 +103,35 @@ class DemoEndToEndTest {
         }
     }
 
+    @Test
+    void dropsTheRowOfASkuRemovedFromTheCartFile() {
+        Path cartCsv = SandboxFiles.cart(sandbox, "shrinking", "shop");
+        SandboxFiles.write(SandboxFiles.wms(sandbox, "shrinking", "main"), """
+                sku,available
+                KEEP,3
+                DROP,5
+                """);
+        SandboxFiles.write(cartCsv, """
+                sku,inventory_tracked,product_active,quantity
+                KEEP,true,true,3
+                DROP,true,true,5
+                """);
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertSynced(system.row("shrinking", "shop", "KEEP"));
+            assertSynced(system.row("shrinking", "shop", "DROP"));
+        });
+
+        SandboxFiles.write(cartCsv, """
+                sku,inventory_tracked,product_active,quantity
+                KEEP,true,true,3
+                """);
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            assertThat(system.row("shrinking", "shop", "DROP")).as("row of the removed SKU").isNull();
+            assertSynced(system.row("shrinking", "shop", "KEEP"));
+        });
+    }
+
     private static int indexOf(List<SkuSyncEvaluated> results, SyncOutcome outcome, long pushed) {
         for (int i = 0; i < results.size(); i++) {
             SkuSyncEvaluated result = results.get(i);
