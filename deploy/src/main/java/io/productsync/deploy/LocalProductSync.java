@@ -57,6 +57,7 @@ public final class LocalProductSync {
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.kafka.streams.state-dir", dataDir.resolve("sync-matcher").toString());
+        properties.put("productsync.poller.state-dir", dataDir.resolve("inventory-poller").toString());
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         // One matcher instance: on restart it need not wait out its previous session before taking its partitions.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");

@@ -19,6 +19,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "productsync.kafka.partitions=2",
         "productsync.sandbox.dir=${java.io.tmpdir}/sandbox-${random.uuid}",
+        "productsync.poller.state-dir=${java.io.tmpdir}/poller-state-${random.uuid}",
         "productsync.sandbox.poll-interval=200ms",
         "productsync.sandbox.page-size=2",
         "productsync.poller.tick=50ms",

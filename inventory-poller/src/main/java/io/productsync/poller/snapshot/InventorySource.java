@@ -49,6 +49,22 @@ record InventorySource<I, V>(
                 sku -> new WmsSkuKey(wms.tenantId(), wms.wmsId(), sku).value());
     }
 
+    /** A source that is no longer connected, read as empty, so its snapshot tombstones every key still live. */
+    static InventorySource<?, ?> disconnected(SourceId id) {
+        return switch (id.kind()) {
+            case CART -> empty(id, Topics.CART_INVENTORY);
+            case WMS -> empty(id, Topics.WMS_INVENTORY);
+        };
+    }
+
+    private static <V> InventorySource<V, V> empty(SourceId id, Topic<String, V> topic) {
+        Function<Object, String> never = item -> {
+            throw new IllegalStateException(id + " is disconnected and lists nothing");
+        };
+        return new InventorySource<>(id, topic, cursor -> Page.last(List.of()), (item, at) -> item, never::apply,
+                never::apply);
+    }
+
     /** The next page as events observed at {@code at}; an item that makes no valid event is logged and left out. */
     Page<V> readPage(String cursor, Instant at) {
         Page<I> page = reader.apply(cursor);

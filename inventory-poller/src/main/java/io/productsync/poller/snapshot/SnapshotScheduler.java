@@ -34,6 +34,7 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final ConnectorRegistry registry;
     private final ConnectionPublisher connectionPublisher;
     private final TopicSender sender;
+    private final LiveKeyFiles files;
     private final Clock clock;
     private final PollerSettings.Poller settings;
     /** Never coarser than the sandbox interval, so a short interval set alone (as tests do) is honoured. */
@@ -43,10 +44,11 @@ final class SnapshotScheduler implements SmartLifecycle {
     private volatile ScheduledExecutorService executor;
 
     SnapshotScheduler(ConnectorRegistry registry, ConnectionPublisher connectionPublisher, TopicSender sender,
-            Clock clock, PollerSettings settings) {
+            LiveKeyFiles files, Clock clock, PollerSettings settings) {
         this.registry = registry;
         this.connectionPublisher = connectionPublisher;
         this.sender = sender;
+        this.files = files;
         this.clock = clock;
         this.settings = settings.poller();
         this.tick = shorter(settings.poller().tick(), settings.sandbox().pollInterval());
@@ -93,9 +95,13 @@ final class SnapshotScheduler implements SmartLifecycle {
                 log.warn("discovery failed, polling the connections known before: {}", e.toString());
             }
             Map<SourceId, Duration> intervals = intervals(connections);
-            states.keySet().retainAll(intervals.keySet());
+            states.forEach((source, state) -> {
+                if (!intervals.containsKey(source) && state.tryClaim()) {
+                    executor.execute(() -> retire(source, state));
+                }
+            });
             intervals.forEach((source, interval) -> {
-                SourceState state = states.computeIfAbsent(source, id -> new SourceState());
+                SourceState state = states.computeIfAbsent(source, id -> new SourceState(id, files));
                 if (state.tryStart(now, interval)) {
                     executor.execute(() -> snapshot(source, state));
                 }
@@ -135,6 +141,19 @@ final class SnapshotScheduler implements SmartLifecycle {
             return;
         }
         run(inventory.get(), state);
+    }
+
+    /**
+     * A source no longer connected: a last, empty snapshot tombstones its live keys and deletes its file; once nothing
+     * is live it is forgotten. It stays claimed, so a snapshot never starts on a state no longer in the map.
+     */
+    private void retire(SourceId source, SourceState state) {
+        if (state.nothingLive()) {
+            states.remove(source, state);
+            return;
+        }
+        log.info("{}: no longer connected, removing its {} live keys", source, state.liveKeys().size());
+        run(InventorySource.disconnected(source), state);
     }
 
     private <V> void run(InventorySource<?, V> inventory, SourceState state) {

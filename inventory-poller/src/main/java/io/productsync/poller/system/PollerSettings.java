@@ -23,7 +23,7 @@ public record PollerSettings(@DefaultValue Kafka kafka, @DefaultValue Sandbox sa
     /**
      * {@code tick}: how often connections are rediscovered and due polls started. {@code threads}: polls running at
      * once. {@code sendTimeout}: how long a snapshot waits for its sends. {@code appliedPushesRemembered}: LRU size of
-     * the pushIds already applied.
+     * the pushIds already applied. {@code stateDir}: where the live keys of each source are kept across restarts.
      */
     public record Poller(
             @DefaultValue("1s") Duration tick,
@@ -31,6 +31,7 @@ public record PollerSettings(@DefaultValue Kafka kafka, @DefaultValue Sandbox sa
             @DefaultValue("2m") Duration sendTimeout,
             @DefaultValue("10000") int progressEvery,
             @DefaultValue("100000") int appliedPushesRemembered,
-            @DefaultValue("5") int throttledPushAttempts) {
+            @DefaultValue("5") int throttledPushAttempts,
+            @DefaultValue("./data/inventory-poller") Path stateDir) {
     }
 }

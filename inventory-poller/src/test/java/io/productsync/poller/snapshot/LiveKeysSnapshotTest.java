@@ -1,0 +1,143 @@
+package io.productsync.poller.snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.CartKey;
+import io.productsync.events.Topics;
+import io.productsync.poller.InventoryPollerApplication;
+import io.productsync.poller.PollerKafkaTest;
+import io.productsync.poller.TopicRecords;
+import io.productsync.poller.system.PollerSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+/** The live keys kept on disk: across a restart, from a corrupt file, and when a cart goes away. */
+@PollerKafkaTest
+class LiveKeysSnapshotTest {
+
+    private static final String CART_HEADER = "sku,inventory_tracked,product_active,quantity\n";
+
+    @Autowired
+    PollerSettings settings;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    SnapshotScheduler scheduler;
+    @Autowired
+    LiveKeyFiles files;
+
+    String tenant;
+    SourceId cart;
+    TopicRecords<CartInventoryObserved> cartInventory;
+
+    @BeforeEach
+    void openTopic() {
+        tenant = "k-" + UUID.randomUUID().toString().substring(0, 8);
+        cart = SourceId.cart(new CartKey(tenant, "shop"));
+        cartInventory = new TopicRecords<>(broker.getBrokersAsString(), Topics.CART_INVENTORY);
+    }
+
+    @AfterEach
+    void closeTopic() {
+        cartInventory.close();
+    }
+
+    @Test
+    void tombstonesASkuRemovedWhileThePollerWasDown(@TempDir Path sandbox, @TempDir Path state) throws IOException {
+        write(sandbox, "wms/wh.csv", "sku,available\n");
+        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        try (ConfigurableApplicationContext first = startPoller(sandbox, state)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> first.getBean(SnapshotScheduler.class).counts(cart).complete() >= 1);
+        }
+
+        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+
+        try (ConfigurableApplicationContext second = startPoller(sandbox, state)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
+                    .extracting(ConsumerRecord::key).contains(tenant + "/shop/B"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> second.getBean(SnapshotScheduler.class).counts(cart).complete() >= 2);
+        }
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).filteredOn(r -> r.value() == null)
+                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B");
+    }
+
+    @Test
+    void removesNothingAfterACorruptKeysFileAndCarriesOn() throws IOException {
+        Files.createDirectories(files.file(cart).getParent());
+        // A key that looks live, then bytes that are not UTF-8: the whole file is refused, OLD included.
+        String oldThenLatin1 = tenant + "/shop/OLD\n" + tenant + "/shop/\u00ff\n";
+        Files.write(files.file(cart), oldThenLatin1.getBytes(StandardCharsets.ISO_8859_1));
+        write(sandboxDir(), "wms/wh.csv", "sku,available\n");
+        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 2);
+        assertThat(tombstones()).isEmpty();
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
+        assertThat(files.load(cart)).contains(Set.of(tenant + "/shop/A", tenant + "/shop/B"));
+
+        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
+                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B"));
+    }
+
+    @Test
+    void tombstonesEveryKeyOfACartThatDisappearsAndDeletesItsFile() throws IOException {
+        write(sandboxDir(), "wms/wh.csv", "sku,available\n");
+        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 1);
+        assertThat(files.file(cart)).exists();
+
+        Files.delete(sandboxDir().resolve(tenant).resolve("carts/shop.csv"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrder(tenant + "/shop/A", tenant + "/shop/B"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(files.file(cart)).doesNotExist());
+    }
+
+    private List<ConsumerRecord<String, byte[]>> tombstones() {
+        return cartInventory.withKeyPrefix(tenant + "/").stream().filter(r -> r.value() == null).toList();
+    }
+
+    private ConfigurableApplicationContext startPoller(Path sandbox, Path state) {
+        return InventoryPollerApplication.builder().run(
+                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--spring.main.banner-mode=off",
+                "--productsync.kafka.partitions=2",
+                "--productsync.sandbox.dir=" + sandbox,
+                "--productsync.sandbox.poll-interval=200ms",
+                "--productsync.poller.tick=50ms",
+                "--productsync.poller.state-dir=" + state);
+    }
+
+    private Path sandboxDir() {
+        return settings.sandbox().dir();
+    }
+
+    /** Written beside and renamed into place, so a poll never reads half a file. */
+    private void write(Path sandbox, String relative, String content) throws IOException {
+        Path file = sandbox.resolve(tenant).resolve(relative);
+        Files.createDirectories(file.getParent());
+        Path temp = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), content);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
