@@ -2,7 +2,9 @@ package io.productsync.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -44,14 +46,53 @@ public final class LocalProductSync {
         int partitions = environment.getProperty("productsync.kafka.partitions", Integer.class, 6);
         boolean firstStart = !Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
 
-        log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, dataDir.resolve("postgres"));
-        LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
-        log.info("Starting Kafka on port {} with data in {}", kafkaPort, dataDir.resolve("kafka"));
-        LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, partitions);
-        if (DemoSandbox.seedFiles(sandboxDir)) {
-            log.info("Wrote the demo sandbox to {}", sandboxDir);
+        // Closed in reverse order, on failure now or by the shutdown hook later.
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, dataDir.resolve("postgres"));
+            LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
+            started.push(postgres);
+            log.info("Starting Kafka on port {} with data in {}", kafkaPort, dataDir.resolve("kafka"));
+            LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, partitions);
+            started.push(kafka);
+            boolean seeded = DemoSandbox.seedFiles(sandboxDir);
+            if (seeded) {
+                log.info("Wrote the demo sandbox to {}", sandboxDir);
+            }
+            started.push(ProductSyncServices.start(services,
+                    serviceProperties(kafka, postgres, dataDir, sandboxDir), args));
+            if (firstStart || seeded) {
+                DemoSandbox.publishAlias(kafka.bootstrapServers());
+            }
+        } catch (RuntimeException e) {
+            // Otherwise the broker's and the database's threads would keep a failed launch alive.
+            closeAll(started);
+            throw e;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(started), "product-sync-shutdown"));
+        log.info("""
 
+                Product Sync is running.
+                  View Product Sync: http://localhost:{}/api/v1/tenants/demo/carts/demo-shop/product-sync
+                  Sandbox files:     {}
+                Edit a CSV in the sandbox and the table follows within one poll interval. Ctrl+C stops everything.
+                """, environment.getProperty("server.port", "8080"), sandboxDir);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", next.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /** Where the launcher's broker and database are; these override the services' own configuration files. */
+    private static Map<String, Object> serviceProperties(LocalKafka kafka, LocalPostgres postgres, Path dataDir,
+            Path sandboxDir) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.datasource.url", postgres.jdbcUrl());
@@ -61,23 +102,7 @@ public final class LocalProductSync {
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         // One matcher instance: on restart it need not wait out its previous session before taking its partitions.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
-        ProductSyncServices running = ProductSyncServices.start(services, properties, args);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            running.close();
-            kafka.close();
-            postgres.close();
-        }, "product-sync-shutdown"));
-
-        if (firstStart) {
-            DemoSandbox.publishAlias(kafka.bootstrapServers());
-        }
-        log.info("""
-
-                Product Sync is running.
-                  View Product Sync: http://localhost:{}/api/v1/tenants/demo/carts/demo-shop/product-sync
-                  Sandbox files:     {}
-                Edit a CSV in the sandbox and the table follows within one poll interval. Ctrl+C stops everything.
-                """, environment.getProperty("server.port", "8080"), sandboxDir);
+        return properties;
     }
 
     private static Set<String> services(PropertyResolver environment) {
