@@ -15,6 +15,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connections from a directory a person can edit: {@code <dir>/<tenant>/carts/<cart>.csv} and
- * {@code <dir>/<tenant>/wms/<wms>.csv}. Every cart of a tenant is fed by its first WMS by name; both syncs are on.
- * The directory is scanned again every discovery, so tenants and carts added later are picked up.
+ * {@code <dir>/<tenant>/wms/<wms>.csv}. Every cart of a tenant is fed by its first WMS by name with both syncs on,
+ * unless its optional {@code <dir>/<tenant>/carts/<cart>.properties} says otherwise. The directory and the settings
+ * files are read again every discovery, so tenants, carts and changed settings are picked up.
  */
 @Component
 final class SandboxConnectors implements ConnectorProvider {
@@ -36,8 +38,10 @@ final class SandboxConnectors implements ConnectorProvider {
 
     private final PollerSettings.Sandbox settings;
     private final FileLocks locks = new FileLocks();
-    /** Each bad name is reported once, not every few seconds. */
+    /** Each bad name or settings problem is reported once, not every few seconds. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** The connection each cart had from its last good (or absent) settings file. */
+    private final Map<CartKey, Connection> lastGood = new ConcurrentHashMap<>();
 
     SandboxConnectors(PollerSettings settings) {
         this.settings = settings.sandbox();
@@ -59,10 +63,32 @@ final class SandboxConnectors implements ConnectorProvider {
                 continue;
             }
             for (String cart : carts) {
-                connections.add(new Connection(tenant, cart, wms.get(0), true, true, settings.pollInterval()));
+                connection(new CartKey(tenant, cart), wms).ifPresent(connections::add);
             }
         }
+        // A cart that left is new if it comes back: a bad settings file then leaves it unconnected.
+        lastGood.keySet().retainAll(Set.copyOf(connections.stream().map(Connection::cart).toList()));
         return connections;
+    }
+
+    /** The cart's settings file applied; when the file has problems, the connection the cart had (if any). */
+    private Optional<Connection> connection(CartKey cart, List<String> wms) {
+        Path file = settings.dir().resolve(cart.tenantId()).resolve("carts")
+                .resolve(cart.cartId() + CartSettingsFile.SUFFIX);
+        CartSettingsFile.Result read = CartSettingsFile.read(file, wms, settings.pollInterval());
+        if (read.problems().isEmpty()) {
+            // Fixed: the same mistake made again later is reported again.
+            reported.removeIf(message -> message.startsWith(file + " ") || message.startsWith(file + ":"));
+            Connection connection = read.settings().connection(cart.tenantId(), cart.cartId());
+            lastGood.put(cart, connection);
+            return Optional.of(connection);
+        }
+        Connection previous = lastGood.get(cart);
+        String outcome = previous == null
+                ? "; cart " + cart.value() + " is not connected until the file is fixed"
+                : "; cart " + cart.value() + " keeps its previous settings";
+        read.problems().forEach(problem -> reportOnce(problem + outcome));
+        return Optional.ofNullable(previous);
     }
 
     @Override

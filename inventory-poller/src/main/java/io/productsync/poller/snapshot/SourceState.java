@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What the scheduler keeps per polled source: whether a snapshot runs, when the next is due, and the keys published
+ * What the scheduler keeps per polled source: whether a snapshot runs, when the last started, and the keys published
  * and not tombstoned since ({@code liveKeys}). The live keys are read from their file when the first snapshot after
  * start needs them and saved whenever a snapshot changed them, so a restart forgets nothing. Only the one running
  * snapshot touches them.
@@ -21,7 +21,7 @@ final class SourceState {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong complete = new AtomicLong();
     private final AtomicLong incomplete = new AtomicLong();
-    private volatile Instant nextDue = Instant.MIN;
+    private volatile Instant lastStart = Instant.MIN;
     private Set<String> liveKeys;
     /** The live keys differ from what their file holds. */
     private boolean unsaved;
@@ -31,12 +31,15 @@ final class SourceState {
         this.files = files;
     }
 
-    /** Claims the next snapshot if it is due and none runs. */
+    /**
+     * Claims the next snapshot if it is due and none runs. Due is counted from the last start with the interval of
+     * now, so a connection whose interval was shortened (a sandbox settings file) does not wait out the old one.
+     */
     boolean tryStart(Instant now, Duration interval) {
-        if (now.isBefore(nextDue) || !running.compareAndSet(false, true)) {
+        if (now.isBefore(lastStart.plus(interval)) || !running.compareAndSet(false, true)) {
             return false;
         }
-        nextDue = now.plus(interval);
+        lastStart = now;
         return true;
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
@@ -60,6 +61,19 @@ class SourceStateTest {
 
         assertThat(files.file(CART)).doesNotExist();
         assertThat(state.nothingLive()).isTrue();
+    }
+
+    @Test
+    void isDueAnIntervalAfterTheLastStartCountedWithTheIntervalOfNow() {
+        SourceState state = new SourceState(CART, new LiveKeyFiles(dir));
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        assertThat(state.tryStart(start, Duration.ofMinutes(5))).isTrue();
+        state.finish(true, new HashSet<>());
+
+        assertThat(state.tryStart(start.plusSeconds(10), Duration.ofMinutes(5))).isFalse();
+        assertThat(state.tryStart(start.plusSeconds(9), Duration.ofSeconds(10))).isFalse();
+        assertThat(state.tryStart(start.plusSeconds(10), Duration.ofSeconds(10))).isTrue();
+        assertThat(state.tryStart(start.plusSeconds(30), Duration.ofSeconds(10))).isFalse();
     }
 
     private static void snapshot(SourceState state, boolean complete, String... keys) {
