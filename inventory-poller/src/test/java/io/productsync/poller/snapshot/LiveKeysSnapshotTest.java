@@ -1,5 +1,6 @@
 package io.productsync.poller.snapshot;
 
+import static io.productsync.poller.snapshot.SandboxEdits.CART_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +31,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 /** The live keys kept on disk: across a restart, from a corrupt file, and when a cart goes away. */
 @PollerKafkaTest
 class LiveKeysSnapshotTest {
-
-    private static final String CART_HEADER = "sku,inventory_tracked,product_active,quantity\n";
 
     @Autowired
     PollerSettings settings;
@@ -133,11 +131,7 @@ class LiveKeysSnapshotTest {
         return settings.sandbox().dir();
     }
 
-    /** Written beside and renamed into place, so a poll never reads half a file. */
     private void write(Path sandbox, String relative, String content) throws IOException {
-        Path file = sandbox.resolve(tenant).resolve(relative);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), content);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        SandboxEdits.write(sandbox.resolve(tenant), relative, content);
     }
 }

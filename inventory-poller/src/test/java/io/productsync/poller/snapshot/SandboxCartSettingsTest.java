@@ -1,5 +1,6 @@
 package io.productsync.poller.snapshot;
 
+import static io.productsync.poller.snapshot.SandboxEdits.CART_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +14,6 @@ import io.productsync.poller.system.PollerSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +28,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 @PollerKafkaTest
 class SandboxCartSettingsTest {
 
-    private static final String CART_HEADER = "sku,inventory_tracked,product_active,quantity\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
@@ -155,11 +154,7 @@ class SandboxCartSettingsTest {
         return settings.sandbox().dir().resolve(tenant);
     }
 
-    /** Written beside and renamed into place, as an editor would save it, so a poll never reads half a file. */
     private void write(String relative, String content) throws IOException {
-        Path file = dir().resolve(relative);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), content);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        SandboxEdits.write(dir(), relative, content);
     }
 }

@@ -1,5 +1,6 @@
 package io.productsync.poller.snapshot;
 
+import static io.productsync.poller.snapshot.SandboxEdits.CART_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -27,8 +28,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 @PollerKafkaTest
 class SandboxSnapshotTest {
-
-    private static final String CART_HEADER = "sku,inventory_tracked,product_active,quantity\n";
 
     @Autowired
     PollerSettings settings;
@@ -179,11 +178,7 @@ class SandboxSnapshotTest {
         return settings.sandbox().dir().resolve(tenant);
     }
 
-    /** Written beside and renamed into place, as an editor would save it, so a poll never reads half a file. */
     private void write(String relative, String content) throws IOException {
-        Path file = dir().resolve(relative);
-        Files.createDirectories(file.getParent());
-        Path temp = Files.writeString(file.resolveSibling(file.getFileName() + ".tmp"), content);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        SandboxEdits.write(dir(), relative, content);
     }
 }
