@@ -38,7 +38,7 @@ class AliasEndToEndTest {
                 BDREAMS-RED,9
                 LAMP-01,2
                 """);
-        system = RunningSystem.start(Infrastructure.shared(), sandbox, workDir.resolve("streams"), Duration.ofHours(1));
+        system = RunningSystem.start(Infrastructure.shared(), sandbox, workDir.resolve("state"), Duration.ofHours(1));
     }
 
     @AfterAll

@@ -33,7 +33,7 @@ class DemoEndToEndTest {
         infrastructure = Infrastructure.shared();
         sandbox = workDir.resolve("sandbox");
         assertThat(DemoSandbox.seedFiles(sandbox)).isTrue();
-        system = RunningSystem.start(infrastructure, sandbox, workDir.resolve("streams"), Duration.ofSeconds(1));
+        system = RunningSystem.start(infrastructure, sandbox, workDir.resolve("state"), Duration.ofSeconds(1));
         DemoSandbox.publishAlias(infrastructure.bootstrapServers());
     }
 

@@ -34,7 +34,8 @@ final class RunningSystem implements AutoCloseable {
         properties.put("spring.datasource.url", infrastructure.jdbcUrl());
         properties.put("spring.datasource.username", infrastructure.username());
         properties.put("spring.datasource.password", infrastructure.password());
-        properties.put("spring.kafka.streams.state-dir", stateDir.toString());
+        properties.put("spring.kafka.streams.state-dir", stateDir.resolve("sync-matcher").toString());
+        properties.put("productsync.poller.state-dir", stateDir.resolve("inventory-poller").toString());
         properties.put("productsync.kafka.partitions", "3");
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
