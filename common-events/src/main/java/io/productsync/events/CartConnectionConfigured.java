@@ -21,10 +21,7 @@ public record CartConnectionConfigured(
         Ids.requireId(tenantId, "tenantId");
         Ids.requireId(cartId, "cartId");
         Ids.requireId(wmsId, "wmsId");
-        Ids.require(pollInterval, "pollInterval");
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-        }
+        Ids.requirePositive(pollInterval, "pollInterval");
         Ids.require(configuredAt, "configuredAt");
     }
 

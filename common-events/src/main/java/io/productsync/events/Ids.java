@@ -1,5 +1,6 @@
 package io.productsync.events;
 
+import java.time.Duration;
 import java.util.regex.Pattern;
 
 /** Validation shared by every event and key, so a bad id is refused where it enters. */
@@ -42,6 +43,13 @@ public final class Ids {
     public static <T> T require(T value, String field) {
         if (value == null) {
             throw new IllegalArgumentException(field + " is required");
+        }
+        return value;
+    }
+
+    public static Duration requirePositive(Duration value, String field) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
         }
         return value;
     }

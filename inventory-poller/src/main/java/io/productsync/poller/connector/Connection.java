@@ -19,9 +19,7 @@ public record Connection(
         Ids.requireId(tenantId, "tenantId");
         Ids.requireId(cartId, "cartId");
         Ids.requireId(wmsId, "wmsId");
-        if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-        }
+        Ids.requirePositive(pollInterval, "pollInterval");
     }
 
     public CartKey cart() {
