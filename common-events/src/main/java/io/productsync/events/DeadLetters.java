@@ -7,10 +7,10 @@ public final class DeadLetters {
     public static final String REASON = "dlt-reason";
     /** The exception class that stopped it. */
     public static final String EXCEPTION = "dlt-exception";
+
     public static final String SOURCE_TOPIC = "dlt-source-topic";
     public static final String SOURCE_PARTITION = "dlt-source-partition";
     public static final String SOURCE_OFFSET = "dlt-source-offset";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 }

@@ -16,6 +16,5 @@ public final class EventJson {
             .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
-    private EventJson() {
-    }
+    private EventJson() {}
 }

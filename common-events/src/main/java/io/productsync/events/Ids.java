@@ -9,8 +9,7 @@ public final class Ids {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     private static final int MAX_SKU_LENGTH = 255;
 
-    private Ids() {
-    }
+    private Ids() {}
 
     /** Tenant, cart and WMS ids: lowercase, so {@code tenant/cart/sku} keys stay unambiguous. */
     public static String requireId(String value, String field) {
@@ -18,8 +17,7 @@ public final class Ids {
             throw new IllegalArgumentException(field + " is required");
         }
         if (!ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(
-                    field + " '" + value + "' must match [a-z0-9][a-z0-9_-]{0,63}");
+            throw new IllegalArgumentException(field + " '" + value + "' must match [a-z0-9][a-z0-9_-]{0,63}");
         }
         return value;
     }

@@ -2,8 +2,7 @@ package io.productsync.events;
 
 final class KeyParts {
 
-    private KeyParts() {
-    }
+    private KeyParts() {}
 
     static String[] split(String key, int parts) {
         if (key == null) {

@@ -2,5 +2,6 @@ package io.productsync.events;
 
 /** How a cart SKU found its WMS SKU: the same SKU, or an alias. */
 public enum MatchedVia {
-    SKU, ALIAS
+    SKU,
+    ALIAS
 }

@@ -27,6 +27,5 @@ public final class Topics {
     public static final List<Topic<String, ?>> ALL = List.of(
             CART_INVENTORY, WMS_INVENTORY, PRODUCT_ALIASES, CART_CONNECTIONS, CART_INVENTORY_PUSHES, SYNC_RESULTS);
 
-    private Topics() {
-    }
+    private Topics() {}
 }

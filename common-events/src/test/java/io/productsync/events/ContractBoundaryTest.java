@@ -15,9 +15,15 @@ class ContractBoundaryTest {
 
     @Test
     void contractsDependOnNeitherSpringNorAService() {
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage("org.springframework..", "io.productsync.poller..", "io.productsync.matcher..",
-                        "io.productsync.report..", "io.productsync.deploy..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "io.productsync.poller..",
+                        "io.productsync.matcher..",
+                        "io.productsync.report..",
+                        "io.productsync.deploy..")
                 .check(contracts);
     }
 }

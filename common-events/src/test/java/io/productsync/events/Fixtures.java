@@ -7,8 +7,7 @@ import java.io.UncheckedIOException;
 /** Reads the contract fixtures; shared with other modules through the test-jar. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     public static byte[] bytes(String name) {
         try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {

@@ -29,8 +29,7 @@ class KeysTest {
 
     @Test
     void refusesSkusWithControlCharactersOrOver255Characters() {
-        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "A\tB"))
-                .hasMessageContaining("control character");
+        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "A\tB")).hasMessageContaining("control character");
         assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "x".repeat(256)))
                 .hasMessageContaining("longer than 255");
         assertThat(new CartSkuKey("demo", "shop", "x".repeat(255)).sku()).hasSize(255);

@@ -2,11 +2,11 @@ package io.productsync.deploy;
 
 import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
+import io.productsync.events.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.productsync.events.Topics;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -42,8 +42,7 @@ public final class DemoSandbox {
             GIFT-CARD-50,100
             """;
 
-    private DemoSandbox() {
-    }
+    private DemoSandbox() {}
 
     /** Writes the demo tenant's files unless the sandbox already exists; returns whether it wrote them. */
     public static boolean seedFiles(Path sandboxDir) {
@@ -66,9 +65,13 @@ public final class DemoSandbox {
     public static void publishAlias(String bootstrapServers) {
         ProductAliasChanged alias = alias(Instant.now());
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (KafkaProducer<String, ProductAliasChanged> producer = new KafkaProducer<>(config,
-                Topics.PRODUCT_ALIASES.keySerde().serializer(), Topics.PRODUCT_ALIASES.valueSerde().serializer())) {
-            producer.send(new ProducerRecord<>(Topics.PRODUCT_ALIASES.name(), alias.key().value(), alias)).get();
+        try (KafkaProducer<String, ProductAliasChanged> producer = new KafkaProducer<>(
+                config,
+                Topics.PRODUCT_ALIASES.keySerde().serializer(),
+                Topics.PRODUCT_ALIASES.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.PRODUCT_ALIASES.name(), alias.key().value(), alias))
+                    .get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing the demo alias", e);

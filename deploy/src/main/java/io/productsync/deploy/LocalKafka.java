@@ -84,8 +84,9 @@ final class LocalKafka implements AutoCloseable {
                 properties.store(out, "written by the Product Sync launcher");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            String[] args = {"format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(),
-                "--standalone"};
+            String[] args = {
+                "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config.toString(), "--standalone"
+            };
             int exit = StorageTool.execute(args, new PrintStream(output, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed: " + output);

@@ -25,8 +25,7 @@ public final class LocalProductSync {
 
     private static final Logger log = LoggerFactory.getLogger(LocalProductSync.class);
 
-    private LocalProductSync() {
-    }
+    private LocalProductSync() {}
 
     public static void main(String[] args) throws Exception {
         StandardEnvironment environment = new StandardEnvironment();
@@ -38,8 +37,11 @@ public final class LocalProductSync {
             return;
         }
 
-        Path dataDir = Path.of(environment.getProperty("productsync.data-dir", "./data")).toAbsolutePath().normalize();
-        Path sandboxDir = Path.of(environment.getProperty("productsync.sandbox.dir", "./sandbox")).toAbsolutePath()
+        Path dataDir = Path.of(environment.getProperty("productsync.data-dir", "./data"))
+                .toAbsolutePath()
+                .normalize();
+        Path sandboxDir = Path.of(environment.getProperty("productsync.sandbox.dir", "./sandbox"))
+                .toAbsolutePath()
                 .normalize();
         int kafkaPort = environment.getProperty("productsync.kafka.port", Integer.class, 9092);
         int postgresPort = environment.getProperty("productsync.postgres.port", Integer.class, 5433);
@@ -59,8 +61,8 @@ public final class LocalProductSync {
             if (seeded) {
                 log.info("Wrote the demo sandbox to {}", sandboxDir);
             }
-            started.push(ProductSyncServices.start(services,
-                    serviceProperties(kafka, postgres, dataDir, sandboxDir), args));
+            started.push(
+                    ProductSyncServices.start(services, serviceProperties(kafka, postgres, dataDir, sandboxDir), args));
             if (firstStart || seeded) {
                 DemoSandbox.publishAlias(kafka.bootstrapServers());
             }
@@ -91,14 +93,18 @@ public final class LocalProductSync {
     }
 
     /** Where the launcher's broker and database are; these override the services' own configuration files. */
-    private static Map<String, Object> serviceProperties(LocalKafka kafka, LocalPostgres postgres, Path dataDir,
-            Path sandboxDir) {
+    private static Map<String, Object> serviceProperties(
+            LocalKafka kafka, LocalPostgres postgres, Path dataDir, Path sandboxDir) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
         properties.put("spring.datasource.url", postgres.jdbcUrl());
         properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.kafka.streams.state-dir", dataDir.resolve("sync-matcher").toString());
-        properties.put("productsync.poller.state-dir", dataDir.resolve("inventory-poller").toString());
+        properties.put(
+                "spring.kafka.streams.state-dir",
+                dataDir.resolve("sync-matcher").toString());
+        properties.put(
+                "productsync.poller.state-dir",
+                dataDir.resolve("inventory-poller").toString());
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         // One matcher instance: on restart it need not wait out its previous session before taking its partitions.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");

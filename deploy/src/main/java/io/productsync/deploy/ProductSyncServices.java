@@ -48,7 +48,8 @@ public final class ProductSyncServices implements AutoCloseable {
         try {
             for (String service : ALL) {
                 if (services.contains(service)) {
-                    started.add(BUILDERS.get(service).get()
+                    started.add(BUILDERS.get(service)
+                            .get()
                             .bannerMode(Banner.Mode.OFF)
                             // Closing is ordered by the launcher: services first, then the broker and database.
                             .registerShutdownHook(false)

@@ -77,7 +77,8 @@ class DemoEndToEndTest {
     @Test
     void carriesAWmsEditToTheCartThenVerifiesItOnTheNextCycle() {
         String key = TENANT + "/" + CART + "/234567891";
-        try (TopicTap<SkuSyncEvaluated> results = new TopicTap<>(infrastructure.bootstrapServers(), Topics.SYNC_RESULTS)) {
+        try (TopicTap<SkuSyncEvaluated> results =
+                new TopicTap<>(infrastructure.bootstrapServers(), Topics.SYNC_RESULTS)) {
             await().atMost(Duration.ofSeconds(90))
                     .untilAsserted(() -> assertSynced(system.row(TENANT, CART, "234567891")));
             Instant edited = Instant.now();
@@ -91,14 +92,17 @@ class DemoEndToEndTest {
                         .filter(result -> result != null && result.evaluatedAt().isAfter(edited))
                         .toList();
                 int updated = indexOf(sinceEdit, SyncOutcome.UPDATED, 31);
-                assertThat(updated).as("an UPDATED result pushing 31 in %s", sinceEdit).isNotNegative();
+                assertThat(updated)
+                        .as("an UPDATED result pushing 31 in %s", sinceEdit)
+                        .isNotNegative();
                 assertThat(sinceEdit.subList(updated + 1, sinceEdit.size()))
                         .as("a VERIFIED result on a later cycle")
                         .anyMatch(result -> result.outcome() == SyncOutcome.VERIFIED && result.cartQuantity() == 31);
                 JsonNode row = system.row(TENANT, CART, "234567891");
                 assertThat(row.path("outcome").asString()).isEqualTo("VERIFIED");
                 assertThat(row.path("cartQuantity").asLong()).isEqualTo(31);
-                assertThat(Instant.parse(row.path("lastCartSyncDate").asString())).isAfter(edited);
+                assertThat(Instant.parse(row.path("lastCartSyncDate").asString()))
+                        .isAfter(edited);
             });
         }
     }
@@ -127,7 +131,9 @@ class DemoEndToEndTest {
                 """);
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            assertThat(system.row("shrinking", "shop", "DROP")).as("row of the removed SKU").isNull();
+            assertThat(system.row("shrinking", "shop", "DROP"))
+                    .as("row of the removed SKU")
+                    .isNull();
             assertSynced(system.row("shrinking", "shop", "KEEP"));
         });
     }

@@ -26,14 +26,18 @@ record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, Stri
     }
 
     private static Infrastructure containers() {
-        KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.2")
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        KafkaContainer kafka =
+                new KafkaContainer("apache/kafka:4.1.2").withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         PostgreSQLContainer postgres = new PostgreSQLContainer("postgres:17-alpine");
         kafka.start();
         postgres.start();
         // Ryuk removes the containers when the JVM exits.
-        return new Infrastructure("containers", kafka.getBootstrapServers(),
-                postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
+        return new Infrastructure(
+                "containers",
+                kafka.getBootstrapServers(),
+                postgres.getJdbcUrl(),
+                postgres.getUsername(),
+                postgres.getPassword());
     }
 
     private static Infrastructure embedded() {
@@ -56,8 +60,12 @@ record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, Stri
                     throw new UncheckedIOException(e);
                 }
             }));
-            return new Infrastructure("embedded", kafka.getBrokersAsString(),
-                    postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+            return new Infrastructure(
+                    "embedded",
+                    kafka.getBrokersAsString(),
+                    postgres.getJdbcUrl("postgres", "postgres"),
+                    "postgres",
+                    "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }

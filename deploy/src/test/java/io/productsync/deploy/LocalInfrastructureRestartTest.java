@@ -44,8 +44,11 @@ class LocalInfrastructureRestartTest {
             }
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
                     KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
-                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
-                producer.send(new ProducerRecord<>("kept", "key", "before restart")).get();
+                admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1)))
+                        .all()
+                        .get();
+                producer.send(new ProducerRecord<>("kept", "key", "before restart"))
+                        .get();
             }
         }
 
@@ -59,8 +62,10 @@ class LocalInfrastructureRestartTest {
     }
 
     private static KafkaProducer<String, String> producer(String bootstrapServers) {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(),
+                new StringSerializer());
     }
 
     private static List<String> names(Connection db) throws SQLException {
@@ -76,7 +81,8 @@ class LocalInfrastructureRestartTest {
     private static List<String> values(String bootstrapServers, String topic) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringDeserializer(), new StringDeserializer())) {
+                new StringDeserializer(),
+                new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(Set.of(partition));
             consumer.seekToBeginning(Set.of(partition));

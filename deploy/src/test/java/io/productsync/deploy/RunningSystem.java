@@ -34,8 +34,12 @@ final class RunningSystem implements AutoCloseable {
         properties.put("spring.datasource.url", infrastructure.jdbcUrl());
         properties.put("spring.datasource.username", infrastructure.username());
         properties.put("spring.datasource.password", infrastructure.password());
-        properties.put("spring.kafka.streams.state-dir", stateDir.resolve("sync-matcher").toString());
-        properties.put("productsync.poller.state-dir", stateDir.resolve("inventory-poller").toString());
+        properties.put(
+                "spring.kafka.streams.state-dir",
+                stateDir.resolve("sync-matcher").toString());
+        properties.put(
+                "productsync.poller.state-dir",
+                stateDir.resolve("inventory-poller").toString());
         properties.put("productsync.kafka.partitions", "3");
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
@@ -48,7 +52,8 @@ final class RunningSystem implements AutoCloseable {
     /** The row of one SKU in the View Product Sync table, or null while it (or its cart) has none. */
     JsonNode row(String tenant, String cart, String sku) {
         String path = "/tenants/" + tenant + "/carts/" + cart + "/product-sync?limit=500";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
         if (response.statusCode() == 404) {
             return null;
         }
@@ -61,9 +66,11 @@ final class RunningSystem implements AutoCloseable {
     }
 
     JsonNode get(String path) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        HttpResponse<String> response =
+                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(
+                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return EventJson.MAPPER.readTree(response.body());
     }

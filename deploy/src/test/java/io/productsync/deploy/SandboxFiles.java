@@ -11,8 +11,7 @@ import java.util.stream.Collectors;
 /** Edits and reads sandbox CSV files the way a user would, by hand. */
 final class SandboxFiles {
 
-    private SandboxFiles() {
-    }
+    private SandboxFiles() {}
 
     static Path cart(Path sandbox, String tenant, String cart) {
         return sandbox.resolve(tenant).resolve("carts").resolve(cart + ".csv");

@@ -18,12 +18,18 @@ final class TopicTap<V> implements AutoCloseable {
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
     TopicTap(String bootstrapServers, Topic<String, V> topic) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-tap-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-tap-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                topic.keySerde().deserializer(),
+                topic.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(info -> new TopicPartition(info.topic(), info.partition()))
                 .toList();
@@ -34,7 +40,10 @@ final class TopicTap<V> implements AutoCloseable {
     /** Everything received so far with this key, oldest first. */
     List<V> valuesFor(String key) {
         consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-        return seen.stream().filter(record -> record.key().equals(key)).map(ConsumerRecord::value).toList();
+        return seen.stream()
+                .filter(record -> record.key().equals(key))
+                .map(ConsumerRecord::value)
+                .toList();
     }
 
     @Override

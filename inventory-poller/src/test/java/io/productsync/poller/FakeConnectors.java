@@ -25,7 +25,8 @@ public final class FakeConnectors implements ConnectorProvider {
     @Override
     public List<Connection> discover() {
         return carts.keySet().stream()
-                .map(cart -> new Connection(cart.tenantId(), cart.cartId(), "fake-wms", true, true, Duration.ofMillis(200)))
+                .map(cart ->
+                        new Connection(cart.tenantId(), cart.cartId(), "fake-wms", true, true, Duration.ofMillis(200)))
                 .toList();
     }
 

@@ -12,19 +12,30 @@ class ModuleBoundaryTest {
 
     @ArchTest
     static final ArchRule neverUsesAnotherService = noClasses()
-            .that().resideInAPackage("io.productsync.poller..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("io.productsync.poller..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("io.productsync.matcher..", "io.productsync.report..", "io.productsync.deploy..");
 
     @ArchTest
     static final ArchRule connectorSpiKnowsNoImplementationOrWiring = noClasses()
-            .that().resideInAPackage("io.productsync.poller.connector..")
-            .should().dependOnClassesThat()
-            .resideInAnyPackage("io.productsync.poller.sandbox..", "io.productsync.poller.snapshot..",
-                    "io.productsync.poller.push..", "io.productsync.poller.system..", "org.springframework..");
+            .that()
+            .resideInAPackage("io.productsync.poller.connector..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.productsync.poller.sandbox..",
+                    "io.productsync.poller.snapshot..",
+                    "io.productsync.poller.push..",
+                    "io.productsync.poller.system..",
+                    "org.springframework..");
 
     @ArchTest
     static final ArchRule snapshotsAndPushesUseConnectorsOnlyThroughTheSpi = noClasses()
-            .that().resideInAnyPackage("io.productsync.poller.snapshot..", "io.productsync.poller.push..")
-            .should().dependOnClassesThat().resideInAPackage("io.productsync.poller.sandbox..");
+            .that()
+            .resideInAnyPackage("io.productsync.poller.snapshot..", "io.productsync.poller.push..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.productsync.poller.sandbox..");
 }

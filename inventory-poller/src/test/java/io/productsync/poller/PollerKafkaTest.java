@@ -14,17 +14,18 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(properties = {
-        "spring.config.name=inventory-poller",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "productsync.kafka.partitions=2",
-        "productsync.sandbox.dir=${java.io.tmpdir}/sandbox-${random.uuid}",
-        "productsync.poller.state-dir=${java.io.tmpdir}/poller-state-${random.uuid}",
-        "productsync.sandbox.poll-interval=200ms",
-        "productsync.sandbox.page-size=2",
-        "productsync.poller.tick=50ms",
-        "productsync.poller.progress-every=2"})
+@SpringBootTest(
+        properties = {
+            "spring.config.name=inventory-poller",
+            "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+            "productsync.kafka.partitions=2",
+            "productsync.sandbox.dir=${java.io.tmpdir}/sandbox-${random.uuid}",
+            "productsync.poller.state-dir=${java.io.tmpdir}/poller-state-${random.uuid}",
+            "productsync.sandbox.poll-interval=200ms",
+            "productsync.sandbox.page-size=2",
+            "productsync.poller.tick=50ms",
+            "productsync.poller.progress-every=2"
+        })
 @EmbeddedKafka(partitions = 2)
 @Import(FakeConnectors.class)
-public @interface PollerKafkaTest {
-}
+public @interface PollerKafkaTest {}

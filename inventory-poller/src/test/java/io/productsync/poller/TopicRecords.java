@@ -26,11 +26,16 @@ public final class TopicRecords<V> implements AutoCloseable {
 
     private TopicRecords(String bootstrapServers, String name, Topic<String, V> topic) {
         this.topic = topic;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(name).stream()
                 .map(info -> new TopicPartition(name, info.partition()))
                 .toList();
@@ -46,7 +51,9 @@ public final class TopicRecords<V> implements AutoCloseable {
     /** Reads what has arrived since the last call and returns every record so far whose key starts with the prefix. */
     public List<ConsumerRecord<String, byte[]>> withKeyPrefix(String prefix) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        return records.stream().filter(record -> record.key() != null && record.key().startsWith(prefix)).toList();
+        return records.stream()
+                .filter(record -> record.key() != null && record.key().startsWith(prefix))
+                .toList();
     }
 
     /** Reads up to the end offsets as of now, so an assertion that something is absent covers all that was written. */

@@ -16,15 +16,21 @@ class ModuleBoundariesTest {
 
     @Test
     void neverImportsAnotherService() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                "io.productsync.poller..", "io.productsync.report..", "io.productsync.deploy..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.productsync.poller..", "io.productsync.report..", "io.productsync.deploy..")
                 .check(matcher);
     }
 
     @Test
     void keepsTheTopologyFreeOfSpring() {
-        noClasses().that().resideInAPackage("io.productsync.matcher.matching..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.productsync.matcher.matching..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
                 .check(matcher);
     }
 }

@@ -60,21 +60,30 @@ class SyncMatcherWiringTest {
     void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
         this.stateDir = stateDir;
         // Command-line arguments, because builder().properties(...) are defaults that the yml overrides.
-        app = SyncMatcherApplication.builder().run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.kafka.streams.state-dir=" + stateDir,
-                "--productsync.kafka.partitions=2");
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "wiring-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        app = SyncMatcherApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        "--productsync.kafka.partitions=2");
+        producer = new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker.getBrokersAsString(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "wiring-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(Topics.SYNC_RESULTS.name(), Topics.CART_INVENTORY.deadLetterTopic()));
-        CartConnectionConfigured connection = new CartConnectionConfigured("acme", "shop", "main", true, true,
-                Duration.ofMinutes(5), T0);
+        CartConnectionConfigured connection =
+                new CartConnectionConfigured("acme", "shop", "main", true, true, Duration.ofMinutes(5), T0);
         send(Topics.CART_CONNECTIONS, connection.key().value(), connection);
     }
 
@@ -89,7 +98,8 @@ class SyncMatcherWiringTest {
     void runsExactlyOnceWithStateInTheConfiguredDirectory() {
         Properties config = app.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
-        assertThat(config).containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher")
+        assertThat(config)
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         assertThat(stateDir.resolve("sync-matcher")).isDirectory();
@@ -98,8 +108,8 @@ class SyncMatcherWiringTest {
     @Test
     void publishesVerifiedResultForMatchingCartAndWmsSku() {
         WmsInventoryObserved wms = new WmsInventoryObserved(UUID.randomUUID(), "acme", "main", "sku-1", 7, T0);
-        CartInventoryObserved cart = new CartInventoryObserved(UUID.randomUUID(), "acme", "shop", "sku-1", true, true,
-                7, T0.plusSeconds(5));
+        CartInventoryObserved cart =
+                new CartInventoryObserved(UUID.randomUUID(), "acme", "shop", "sku-1", true, true, 7, T0.plusSeconds(5));
         send(Topics.WMS_INVENTORY, wms.key().value(), wms);
         send(Topics.CART_INVENTORY, cart.key().value(), cart);
 
@@ -111,44 +121,61 @@ class SyncMatcherWiringTest {
     @Test
     void deadLettersMalformedCartRecordAndProcessesTheNextOne() {
         String key = "acme/shop/sku-dlt";
-        producer.send(new ProducerRecord<>(Topics.CART_INVENTORY.name(), key,
-                "{not json".getBytes(StandardCharsets.UTF_8)));
-        CartInventoryObserved cart = new CartInventoryObserved(UUID.randomUUID(), "acme", "shop", "sku-dlt", true,
-                true, 3, T0.plusSeconds(5));
+        producer.send(
+                new ProducerRecord<>(Topics.CART_INVENTORY.name(), key, "{not json".getBytes(StandardCharsets.UTF_8)));
+        CartInventoryObserved cart = new CartInventoryObserved(
+                UUID.randomUUID(), "acme", "shop", "sku-dlt", true, true, 3, T0.plusSeconds(5));
         send(Topics.CART_INVENTORY, key, cart);
 
         ConsumerRecord<String, byte[]> dead = awaitRecord(Topics.CART_INVENTORY.deadLetterTopic(), key);
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
                 .contains("not a valid CartInventoryObserved");
-        assertThat(new String(dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
+        assertThat(new String(
+                        dead.headers().lastHeader(DeadLetters.SOURCE_TOPIC).value(), StandardCharsets.UTF_8))
                 .isEqualTo("cart-inventory");
         assertThat(awaitResult(key, SyncOutcome.NOT_SYNCED).reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
     }
 
     private <V> void send(Topic<String, V> topic, String key, V value) {
-        producer.send(new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+        producer.send(new ProducerRecord<>(
+                topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
         producer.flush();
     }
 
     private SkuSyncEvaluated awaitResult(String key, SyncOutcome outcome) {
-        return await().atMost(PATIENCE).pollInSameThread().until(() -> {
-            drain();
-            return seen.stream()
-                    .filter(record -> record.topic().equals(Topics.SYNC_RESULTS.name()) && record.key().equals(key))
-                    .map(record -> Topics.SYNC_RESULTS.valueSerde().deserializer()
-                            .deserialize(record.topic(), record.value()))
-                    .filter(result -> result != null && result.outcome() == outcome)
-                    .findFirst().orElse(null);
-        }, result -> result != null);
+        return await().atMost(PATIENCE)
+                .pollInSameThread()
+                .until(
+                        () -> {
+                            drain();
+                            return seen.stream()
+                                    .filter(record -> record.topic().equals(Topics.SYNC_RESULTS.name())
+                                            && record.key().equals(key))
+                                    .map(record -> Topics.SYNC_RESULTS
+                                            .valueSerde()
+                                            .deserializer()
+                                            .deserialize(record.topic(), record.value()))
+                                    .filter(result -> result != null && result.outcome() == outcome)
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        result -> result != null);
     }
 
     private ConsumerRecord<String, byte[]> awaitRecord(String topic, String key) {
-        return await().atMost(PATIENCE).pollInSameThread().until(() -> {
-            drain();
-            return seen.stream().filter(record -> record.topic().equals(topic) && record.key().equals(key))
-                    .findFirst().orElse(null);
-        }, record -> record != null);
+        return await().atMost(PATIENCE)
+                .pollInSameThread()
+                .until(
+                        () -> {
+                            drain();
+                            return seen.stream()
+                                    .filter(record -> record.topic().equals(topic)
+                                            && record.key().equals(key))
+                                    .findFirst()
+                                    .orElse(null);
+                        },
+                        record -> record != null);
     }
 
     private void drain() {

@@ -43,7 +43,9 @@ class DatabaseOutageTest {
     @BeforeAll
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
-        app = RunningService.start(brokers, TestDatabase.url(database),
+        app = RunningService.start(
+                brokers,
+                TestDatabase.url(database),
                 "--spring.datasource.hikari.connection-timeout=500",
                 "--productsync.kafka.partitions=1",
                 "--productsync.report.retry-interval=100ms");
@@ -58,33 +60,58 @@ class DatabaseOutageTest {
     @Test
     void resultsWaitForTheDatabaseInsteadOfBecomingDeadLetters() throws Exception {
         TestDatabase.allowConnections(database, false);
-        var result = new SkuSyncEvaluated(UUID.randomUUID(), "acme", "shop", "WAITS", true, SyncOutcome.NOT_SYNCED,
-                SyncReason.NO_WMS_MATCH, null, null, null, 1L, null, null, null, Instant.now());
+        var result = new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                "acme",
+                "shop",
+                "WAITS",
+                true,
+                SyncOutcome.NOT_SYNCED,
+                SyncReason.NO_WMS_MATCH,
+                null,
+                null,
+                null,
+                1L,
+                null,
+                null,
+                null,
+                Instant.now());
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.SYNC_RESULTS.name(), result.key().value(),
-                    Topics.SYNC_RESULTS.valueSerde().serializer().serialize("sync-results", result))).get();
+                new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(
+                            Topics.SYNC_RESULTS.name(),
+                            result.key().value(),
+                            Topics.SYNC_RESULTS.valueSerde().serializer().serialize("sync-results", result)))
+                    .get();
         }
 
         try (var deadLetters = consumer(Topics.SYNC_RESULTS.deadLetterTopic())) {
-            await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
-                    deadLetters.poll(Duration.ofMillis(200)).isEmpty());
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(6))
+                    .until(() -> deadLetters.poll(Duration.ofMillis(200)).isEmpty());
         }
         TestDatabase.allowConnections(database, true);
 
         var jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.url(database), "postgres", ""));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                jdbc.queryForList("SELECT sku FROM product_sync WHERE tenant_id = 'acme'", String.class))
-                .containsExactly("WAITS"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "SELECT sku FROM product_sync WHERE tenant_id = 'acme'", String.class))
+                        .containsExactly("WAITS"));
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {
-        var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "outage-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        var consumer = new KafkaConsumer<>(
+                Map.<String, Object>of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        brokers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "outage-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }

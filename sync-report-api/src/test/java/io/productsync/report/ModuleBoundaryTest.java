@@ -12,13 +12,21 @@ class ModuleBoundaryTest {
 
     @ArchTest
     static final ArchRule neverImportsAnotherService = noClasses()
-            .that().resideInAPackage("io.productsync.report..")
-            .should().dependOnClassesThat()
+            .that()
+            .resideInAPackage("io.productsync.report..")
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage("io.productsync.poller..", "io.productsync.matcher..", "io.productsync.deploy..");
 
     @ArchTest
     static final ArchRule queriesAndListenersNeverReachIntoTheWebLayer = noClasses()
-            .that().resideInAnyPackage("io.productsync.report.syncstatus..", "io.productsync.report.cart..",
-                    "io.productsync.report.alias..", "io.productsync.report.system..")
-            .should().dependOnClassesThat().resideInAPackage("io.productsync.report.web..");
+            .that()
+            .resideInAnyPackage(
+                    "io.productsync.report.syncstatus..",
+                    "io.productsync.report.cart..",
+                    "io.productsync.report.alias..",
+                    "io.productsync.report.system..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.productsync.report.web..");
 }

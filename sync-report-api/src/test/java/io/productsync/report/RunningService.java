@@ -7,8 +7,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts the whole service through its real builder against a test broker and database. */
 final class RunningService {
 
-    private RunningService() {
-    }
+    private RunningService() {}
 
     static ConfigurableApplicationContext start(String brokers, String databaseUrl, String... moreArgs) {
         List<String> args = new ArrayList<>(List.of(

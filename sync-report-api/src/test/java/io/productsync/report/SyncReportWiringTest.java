@@ -61,7 +61,9 @@ class SyncReportWiringTest {
         app = RunningService.start(brokers, TestDatabase.newDatabaseUrl("wiring"), "--productsync.kafka.partitions=2");
         api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/tenants/";
         producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), new StringSerializer(), new ByteArraySerializer());
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     @AfterAll
@@ -76,21 +78,30 @@ class SyncReportWiringTest {
         publish(result("wired", "TEE/RED/M", SyncOutcome.VERIFIED, null));
         publish(result("wired", "BDreams", SyncOutcome.NOT_SYNCED, SyncReason.NO_WMS_MATCH));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("BDreams", "TEE/RED/M"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("BDreams", "TEE/RED/M"));
         JsonNode one = get("wired/carts/shop/product-sync/items/TEE/RED/M").body();
         assertThat(one.get("lastCartSyncDate").asString()).isEqualTo("2026-11-27T09:15:30Z");
-        assertThat(get("wired/carts/shop/product-sync/items/TEE%2FRED%2FM").body().get("sku").asString())
+        assertThat(get("wired/carts/shop/product-sync/items/TEE%2FRED%2FM")
+                        .body()
+                        .get("sku")
+                        .asString())
                 .isEqualTo("TEE/RED/M");
         JsonNode never = get("wired/carts/shop/product-sync/items/BDreams").body();
         assertThat(never.has("lastCartSyncDate")).isTrue();
         assertThat(never.get("lastCartSyncDate").isNull()).isTrue();
-        assertThat(get("wired/carts/shop/product-sync/summary").body().get("never").asInt()).isEqualTo(1);
+        assertThat(get("wired/carts/shop/product-sync/summary")
+                        .body()
+                        .get("never")
+                        .asInt())
+                .isEqualTo(1);
 
         send(Topics.SYNC_RESULTS.name(), null, "wired/shop/BDreams", null);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("TEE/RED/M"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(skus(get("wired/carts/shop/product-sync"))).containsExactly("TEE/RED/M"));
     }
 
     @Test
@@ -100,20 +111,23 @@ class SyncReportWiringTest {
         send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/BAD", malformed);
         send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/B", bytes(result("poison", "B", SyncOutcome.VERIFIED, null)));
 
-        ConsumerRecord<String, byte[]> deadLetter = firstRecord(Topics.SYNC_RESULTS.deadLetterTopic(), "poison/shop/BAD");
+        ConsumerRecord<String, byte[]> deadLetter =
+                firstRecord(Topics.SYNC_RESULTS.deadLetterTopic(), "poison/shop/BAD");
         assertThat(deadLetter.value()).isEqualTo(malformed);
         assertThat(header(deadLetter, DeadLetters.REASON)).startsWith("not a valid SkuSyncEvaluated on sync-results");
         assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("sync-results");
         assertThat(header(deadLetter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo("sync-results");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(skus(get("poison/carts/shop/product-sync"))).containsExactly("A", "B"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(skus(get("poison/carts/shop/product-sync"))).containsExactly("A", "B"));
     }
 
     @Test
     void puttingAnAliasPublishesItAndTheListShowsItUntilItIsDeleted() {
         connectCart("aliased", "shop");
-        await().atMost(Duration.ofSeconds(30)).until(() -> get("aliased/aliases").status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get("aliased/aliases").status() == 200);
 
         Response put = send("PUT", "aliased/aliases/LISTING/42", "{\"wmsSku\":\"MUG-BLUE\",\"kind\":\"LISTING_SKU\"}");
 
@@ -124,14 +138,21 @@ class SyncReportWiringTest {
                 Topics.PRODUCT_ALIASES.valueSerde().deserializer().deserialize("product-aliases", published.value());
         assertThat(change.wmsSku()).isEqualTo("MUG-BLUE");
         assertThat(change.changedAt()).isNotNull();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                get("aliased/aliases").body().get("items").valueStream().map(a -> a.get("alias").asString()))
-                .containsExactly("LISTING/42"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get("aliased/aliases")
+                                .body()
+                                .get("items")
+                                .valueStream()
+                                .map(a -> a.get("alias").asString()))
+                        .containsExactly("LISTING/42"));
 
-        assertThat(send("DELETE", "aliased/aliases/LISTING%2F42", null).status()).isEqualTo(202);
+        assertThat(send("DELETE", "aliased/aliases/LISTING%2F42", null).status())
+                .isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get("aliased/aliases").body().get("items").isEmpty()).isTrue());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                get("aliased/aliases").body().get("items").isEmpty())
+                        .isTrue());
     }
 
     @Test
@@ -150,30 +171,35 @@ class SyncReportWiringTest {
         assertThat(noSku.status()).isEqualTo(400);
         assertThat(noSku.body().get("detail").asString()).isEqualTo("wmsSku is required");
         assertThat(noKind.body().get("detail").asString()).startsWith("kind is required, one of SKU, UPC");
-        for (Response unknown : List.of(get("ghost/aliases"), send("PUT", "ghost/aliases/X1",
-                "{\"wmsSku\":\"MUG\",\"kind\":\"UPC\"}"), send("DELETE", "ghost/aliases/X1", null))) {
+        for (Response unknown : List.of(
+                get("ghost/aliases"),
+                send("PUT", "ghost/aliases/X1", "{\"wmsSku\":\"MUG\",\"kind\":\"UPC\"}"),
+                send("DELETE", "ghost/aliases/X1", null))) {
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.contentType()).startsWith("application/problem+json");
             assertThat(unknown.body().get("detail").asString()).contains("tenant 'ghost' is not known");
         }
     }
 
-    private record Response(int status, String contentType, JsonNode body) {
-    }
+    private record Response(int status, String contentType, JsonNode body) {}
 
     private Response get(String path) {
         return send("GET", path, null);
     }
 
     private Response send(String method, String path, String json) {
-        HttpRequest.BodyPublisher body = json == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+        HttpRequest.BodyPublisher body =
+                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
         HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json").method(method, body).build();
+                .header("Content-Type", "application/json")
+                .method(method, body)
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     text.isEmpty() ? null : EventJson.MAPPER.readTree(text));
         } catch (Exception e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
@@ -182,12 +208,19 @@ class SyncReportWiringTest {
 
     private static List<String> skus(Response response) {
         assertThat(response.status()).isEqualTo(200);
-        return response.body().get("items").valueStream().map(item -> item.get("sku").asString()).toList();
+        return response.body()
+                .get("items")
+                .valueStream()
+                .map(item -> item.get("sku").asString())
+                .toList();
     }
 
     private void connectCart(String tenant, String cart) {
         var connection = new CartConnectionConfigured(tenant, cart, "main", true, true, Duration.ofSeconds(10), NOW);
-        send(Topics.CART_CONNECTIONS.name(), null, connection.key().value(),
+        send(
+                Topics.CART_CONNECTIONS.name(),
+                null,
+                connection.key().value(),
                 Topics.CART_CONNECTIONS.valueSerde().serializer().serialize("cart-connections", connection));
     }
 
@@ -209,16 +242,32 @@ class SyncReportWiringTest {
 
     private static SkuSyncEvaluated result(String tenant, String sku, SyncOutcome outcome, SyncReason reason) {
         boolean synced = outcome.synced();
-        return new SkuSyncEvaluated(UUID.randomUUID(), tenant, "shop", sku, true, outcome, reason, null,
-                synced ? sku : null, synced ? MatchedVia.SKU : null, 4L, synced ? 4L : null, null,
-                synced ? NOW : null, NOW);
+        return new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                tenant,
+                "shop",
+                sku,
+                true,
+                outcome,
+                reason,
+                null,
+                synced ? sku : null,
+                synced ? MatchedVia.SKU : null,
+                4L,
+                synced ? 4L : null,
+                null,
+                synced ? NOW : null,
+                NOW);
     }
 
     private ConsumerRecord<String, byte[]> firstRecord(String topic, String key) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "wiring-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "wiring-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();

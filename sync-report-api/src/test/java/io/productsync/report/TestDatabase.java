@@ -16,8 +16,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class TestDatabase {
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new, empty database; returns its name. */
     public static String newDatabase(String label) {
@@ -39,8 +38,7 @@ public final class TestDatabase {
     public static void allowConnections(String database, boolean allowed) {
         admin().execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allowed);
         if (!allowed) {
-            admin().queryForList(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?", database);
+            admin().queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?", database);
         }
     }
 

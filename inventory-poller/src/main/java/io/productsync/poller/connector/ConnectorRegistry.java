@@ -28,7 +28,9 @@ public final class ConnectorRegistry {
             for (Connection connection : provider.discover()) {
                 Connection first = connections.putIfAbsent(connection.cart(), connection);
                 if (first != null && !first.equals(connection)) {
-                    log.warn("cart {} is claimed by two connector providers; keeping the first", connection.cart().value());
+                    log.warn(
+                            "cart {} is claimed by two connector providers; keeping the first",
+                            connection.cart().value());
                 }
             }
         }

@@ -7,5 +7,4 @@ import java.util.UUID;
  * (Shopify {@code changeFromQuantity}) pass {@code expected} through; others read first. {@code idempotencyKey} is
  * stable per push, for carts that take one (Shopify {@code @idempotent}).
  */
-public record QuantityChange(String sku, long expected, long target, UUID idempotencyKey) {
-}
+public record QuantityChange(String sku, long expected, long target, UUID idempotencyKey) {}

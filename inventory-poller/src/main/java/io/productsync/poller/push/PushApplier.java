@@ -46,7 +46,9 @@ final class PushApplier {
         this.applied = new AppliedPushes(this.settings.appliedPushesRemembered());
     }
 
-    @KafkaListener(id = "inventory-poller-pushes", groupId = "inventory-poller",
+    @KafkaListener(
+            id = "inventory-poller-pushes",
+            groupId = "inventory-poller",
             topics = "#{T(io.productsync.events.Topics).CART_INVENTORY_PUSHES.name()}")
     void onPush(ConsumerRecord<String, PushCartInventory> record) throws Exception {
         PushCartInventory push = record.value();
@@ -63,10 +65,14 @@ final class PushApplier {
     private SkuSyncEvaluated apply(PushCartInventory push) throws InterruptedException {
         Optional<CartConnector> cart = registry.cart(push.key().cart());
         if (cart.isEmpty()) {
-            return PushResults.failed(push, push.expectedQuantity(),
-                    "no connector for cart " + push.key().cart().value(), clock.instant());
+            return PushResults.failed(
+                    push,
+                    push.expectedQuantity(),
+                    "no connector for cart " + push.key().cart().value(),
+                    clock.instant());
         }
-        QuantityChange change = new QuantityChange(push.sku(), push.expectedQuantity(), push.targetQuantity(), push.pushId());
+        QuantityChange change =
+                new QuantityChange(push.sku(), push.expectedQuantity(), push.targetQuantity(), push.pushId());
         QuantityChangeResult result;
         try {
             result = setQuantity(cart.get(), change);
@@ -76,9 +82,13 @@ final class PushApplier {
         log.info("push {} {} -> {}: {}", push.key().value(), push.expectedQuantity(), push.targetQuantity(), result);
         return switch (result.status()) {
             case APPLIED, ALREADY_AT_TARGET -> PushResults.updated(push, clock.instant());
-            case CURRENT_DIFFERS -> PushResults.failed(push, result.currentQuantity(),
-                    "cart changed since it was observed: holds " + result.currentQuantity() + ", expected "
-                            + push.expectedQuantity() + "; the next poll re-evaluates", clock.instant());
+            case CURRENT_DIFFERS ->
+                PushResults.failed(
+                        push,
+                        result.currentQuantity(),
+                        "cart changed since it was observed: holds " + result.currentQuantity() + ", expected "
+                                + push.expectedQuantity() + "; the next poll re-evaluates",
+                        clock.instant());
             case REJECTED -> PushResults.failed(push, push.expectedQuantity(), result.error(), clock.instant());
         };
     }
@@ -92,7 +102,8 @@ final class PushApplier {
                 if (attempt >= settings.throttledPushAttempts()) {
                     throw e;
                 }
-                Duration wait = e.retryAfter().compareTo(LONGEST_THROTTLE_WAIT) < 0 ? e.retryAfter() : LONGEST_THROTTLE_WAIT;
+                Duration wait =
+                        e.retryAfter().compareTo(LONGEST_THROTTLE_WAIT) < 0 ? e.retryAfter() : LONGEST_THROTTLE_WAIT;
                 TimeUnit.MILLISECONDS.sleep(wait.toMillis());
             }
         }

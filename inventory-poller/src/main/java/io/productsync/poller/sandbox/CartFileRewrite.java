@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
  */
 final class CartFileRewrite {
 
-    private CartFileRewrite() {
-    }
+    private CartFileRewrite() {}
 
     static QuantityChangeResult setQuantity(Path file, QuantityChange change) throws IOException {
         String content = Files.readString(file, StandardCharsets.UTF_8);
@@ -41,7 +40,12 @@ final class CartFileRewrite {
     }
 
     private static QuantityChangeResult change(
-            Path file, String content, List<CsvRecord> records, int index, InventoryCsv.CsvRow row, QuantityChange change)
+            Path file,
+            String content,
+            List<CsvRecord> records,
+            int index,
+            InventoryCsv.CsvRow row,
+            QuantityChange change)
             throws IOException {
         long current;
         try {

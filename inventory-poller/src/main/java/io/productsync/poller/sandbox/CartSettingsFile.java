@@ -34,11 +34,9 @@ final class CartSettingsFile {
     }
 
     /** The settings when the file is absent or good (problems empty); otherwise null and one line per problem. */
-    record Result(CartSettings settings, List<String> problems) {
-    }
+    record Result(CartSettings settings, List<String> problems) {}
 
-    private CartSettingsFile() {
-    }
+    private CartSettingsFile() {}
 
     /** {@code wmsIds}: the tenant's WMS ids sorted by name, never empty; the first is the default. */
     static Result read(Path file, List<String> wmsIds, Duration defaultPollInterval) {
@@ -55,7 +53,8 @@ final class CartSettingsFile {
             parser.line(i + 1, i == 0 ? lines.get(i).replace("\uFEFF", "") : lines.get(i));
         }
         return parser.problems.isEmpty()
-                ? new Result(new CartSettings(parser.wms, parser.cartSync, parser.wmsSync, parser.pollInterval), List.of())
+                ? new Result(
+                        new CartSettings(parser.wms, parser.cartSync, parser.wmsSync, parser.pollInterval), List.of())
                 : new Result(null, List.copyOf(parser.problems));
     }
 
@@ -91,15 +90,15 @@ final class CartSettingsFile {
                 String value = text.substring(separator + 1).strip();
                 Integer first = lineOfKey.putIfAbsent(key, number);
                 if (first != null) {
-                    throw new IllegalArgumentException(key + " is already set on line " + first + "; keep one of the two");
+                    throw new IllegalArgumentException(
+                            key + " is already set on line " + first + "; keep one of the two");
                 }
                 switch (key) {
                     case "cart-sync" -> cartSync = flag(key, value);
                     case "wms-sync" -> wmsSync = flag(key, value);
                     case "wms" -> wms = wms(value);
                     case "poll-interval" -> pollInterval = duration(key, value);
-                    default -> throw new IllegalArgumentException(
-                            "unknown key '" + key + "'; write one of " + KEYS);
+                    default -> throw new IllegalArgumentException("unknown key '" + key + "'; write one of " + KEYS);
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(file + " line " + number + ": " + e.getMessage());
@@ -116,8 +115,9 @@ final class CartSettingsFile {
             return switch (value.toLowerCase(Locale.ROOT)) {
                 case "on", "true", "yes", "1" -> true;
                 case "off", "false", "no", "0" -> false;
-                default -> throw new IllegalArgumentException(key + " '" + value + "' is not on or off; write " + key
-                        + "=on or " + key + "=off (true/false, yes/no, 1/0 also work)");
+                default ->
+                    throw new IllegalArgumentException(key + " '" + value + "' is not on or off; write " + key
+                            + "=on or " + key + "=off (true/false, yes/no, 1/0 also work)");
             };
         }
 
@@ -125,7 +125,9 @@ final class CartSettingsFile {
             if (!wmsIds.contains(value)) {
                 Path wmsDir = file.getParent().resolveSibling("wms");
                 throw new IllegalArgumentException("wms '" + value + "' has no file " + wmsDir.resolve(value + ".csv")
-                        + "; write " + String.join(" or ", wmsIds.stream().map(id -> "wms=" + id).toList()));
+                        + "; write "
+                        + String.join(
+                                " or ", wmsIds.stream().map(id -> "wms=" + id).toList()));
             }
             return value;
         }

@@ -25,11 +25,11 @@ final class InventoryCsv<T> {
 
     static final InventoryCsv<CartItem> CART = new InventoryCsv<>(
             List.of("sku", "inventory_tracked", "product_active", "quantity"),
-            row -> new CartItem(row.sku(), row.bool("inventory_tracked"), row.bool("product_active"), row.number("quantity")));
+            row -> new CartItem(
+                    row.sku(), row.bool("inventory_tracked"), row.bool("product_active"), row.number("quantity")));
 
-    static final InventoryCsv<WmsItem> WMS = new InventoryCsv<>(
-            List.of("sku", "available"),
-            row -> new WmsItem(row.sku(), row.number("available")));
+    static final InventoryCsv<WmsItem> WMS =
+            new InventoryCsv<>(List.of("sku", "available"), row -> new WmsItem(row.sku(), row.number("available")));
 
     interface RowParser<T> {
         /** Throws IllegalArgumentException saying what is wrong with the row. */
@@ -37,8 +37,7 @@ final class InventoryCsv<T> {
     }
 
     /** Items and problems of data rows [from, from + limit); {@code next} is the row to continue at, -1 at the end. */
-    record Slice<T>(List<T> items, Set<String> unreadableSkus, List<String> problems, int next) {
-    }
+    record Slice<T>(List<T> items, Set<String> unreadableSkus, List<String> problems, int next) {}
 
     private final List<String> required;
     private final RowParser<T> parser;
@@ -99,7 +98,9 @@ final class InventoryCsv<T> {
         for (int i = 0; i < header.fields().size(); i++) {
             columns.putIfAbsent(header.fields().get(i).trim().toLowerCase(Locale.ROOT), i);
         }
-        if (header.error() != null || !columns.keySet().containsAll(required) || columns.size() != header.fields().size()) {
+        if (header.error() != null
+                || !columns.keySet().containsAll(required)
+                || columns.size() != header.fields().size()) {
             throw new ConnectorException(file + " line " + header.line() + ": header must name the columns "
                     + String.join(",", required) + " once each, found '" + header.raw() + "'; file skipped");
         }
@@ -143,8 +144,8 @@ final class InventoryCsv<T> {
             return switch (value) {
                 case "true", "yes", "1" -> true;
                 case "false", "no", "0" -> false;
-                default -> throw new IllegalArgumentException(
-                        column + " '" + value + "' is not one of true/false/yes/no/1/0");
+                default ->
+                    throw new IllegalArgumentException(column + " '" + value + "' is not one of true/false/yes/no/1/0");
             };
         }
 

@@ -67,13 +67,16 @@ final class SandboxConnectors implements ConnectorProvider {
             }
         }
         // A cart that left is new if it comes back: a bad settings file then leaves it unconnected.
-        lastGood.keySet().retainAll(Set.copyOf(connections.stream().map(Connection::cart).toList()));
+        lastGood.keySet()
+                .retainAll(Set.copyOf(connections.stream().map(Connection::cart).toList()));
         return connections;
     }
 
     /** The cart's settings file applied; when the file has problems, the connection the cart had (if any). */
     private Optional<Connection> connection(CartKey cart, List<String> wms) {
-        Path file = settings.dir().resolve(cart.tenantId()).resolve("carts")
+        Path file = settings.dir()
+                .resolve(cart.tenantId())
+                .resolve("carts")
                 .resolve(cart.cartId() + CartSettingsFile.SUFFIX);
         CartSettingsFile.Result read = CartSettingsFile.read(file, wms, settings.pollInterval());
         if (read.problems().isEmpty()) {
@@ -114,9 +117,9 @@ final class SandboxConnectors implements ConnectorProvider {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries
-                    .filter(path -> csvFiles
-                            ? Files.isRegularFile(path) && path.getFileName().toString().endsWith(CSV)
+            return entries.filter(path -> csvFiles
+                            ? Files.isRegularFile(path)
+                                    && path.getFileName().toString().endsWith(CSV)
                             : Files.isDirectory(path))
                     .map(path -> path.getFileName().toString())
                     .map(name -> csvFiles ? name.substring(0, name.length() - CSV.length()) : name)

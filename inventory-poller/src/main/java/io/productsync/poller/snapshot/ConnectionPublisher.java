@@ -49,12 +49,11 @@ final class ConnectionPublisher {
             if (!present.contains(cart)) {
                 Connection gone = published.remove(cart);
                 log.info("cart {} disconnected", cart.value());
-                sender.send(Topics.CART_CONNECTIONS, cart.value(), null, now)
-                        .whenComplete((sent, failure) -> {
-                            if (failure != null) {
-                                published.putIfAbsent(cart, gone);
-                            }
-                        });
+                sender.send(Topics.CART_CONNECTIONS, cart.value(), null, now).whenComplete((sent, failure) -> {
+                    if (failure != null) {
+                        published.putIfAbsent(cart, gone);
+                    }
+                });
             }
         }
     }

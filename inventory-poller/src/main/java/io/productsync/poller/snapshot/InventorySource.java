@@ -34,17 +34,30 @@ record InventorySource<I, V>(
     private static final Logger log = LoggerFactory.getLogger(InventorySource.class);
 
     static InventorySource<?, CartInventoryObserved> cart(CartKey cart, CartConnector connector) {
-        return new InventorySource<CartItem, CartInventoryObserved>(SourceId.cart(cart), Topics.CART_INVENTORY, connector::readPage,
-                (item, at) -> new CartInventoryObserved(UUID.randomUUID(), cart.tenantId(), cart.cartId(), item.sku(),
-                        item.inventoryTracked(), item.productActive(), item.quantity(), at),
+        return new InventorySource<CartItem, CartInventoryObserved>(
+                SourceId.cart(cart),
+                Topics.CART_INVENTORY,
+                connector::readPage,
+                (item, at) -> new CartInventoryObserved(
+                        UUID.randomUUID(),
+                        cart.tenantId(),
+                        cart.cartId(),
+                        item.sku(),
+                        item.inventoryTracked(),
+                        item.productActive(),
+                        item.quantity(),
+                        at),
                 event -> event.key().value(),
                 sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value());
     }
 
     static InventorySource<?, WmsInventoryObserved> wms(WmsRef wms, WmsConnector connector) {
-        return new InventorySource<WmsItem, WmsInventoryObserved>(SourceId.wms(wms), Topics.WMS_INVENTORY, connector::readPage,
-                (item, at) -> new WmsInventoryObserved(UUID.randomUUID(), wms.tenantId(), wms.wmsId(), item.sku(),
-                        item.available(), at),
+        return new InventorySource<WmsItem, WmsInventoryObserved>(
+                SourceId.wms(wms),
+                Topics.WMS_INVENTORY,
+                connector::readPage,
+                (item, at) -> new WmsInventoryObserved(
+                        UUID.randomUUID(), wms.tenantId(), wms.wmsId(), item.sku(), item.available(), at),
                 event -> event.key().value(),
                 sku -> new WmsSkuKey(wms.tenantId(), wms.wmsId(), sku).value());
     }
@@ -61,8 +74,8 @@ record InventorySource<I, V>(
         Function<Object, String> never = item -> {
             throw new IllegalStateException(id + " is disconnected and lists nothing");
         };
-        return new InventorySource<>(id, topic, cursor -> Page.last(List.of()), (item, at) -> item, never::apply,
-                never::apply);
+        return new InventorySource<>(
+                id, topic, cursor -> Page.last(List.of()), (item, at) -> item, never::apply, never::apply);
     }
 
     /** The next page as events observed at {@code at}; an item that makes no valid event is logged and left out. */

@@ -68,7 +68,10 @@ final class LiveKeyFiles {
         } catch (NoSuchFileException e) {
             return Optional.of(keys);
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            log.warn("{}: live keys file {} is unreadable ({}); this first snapshot removes nothing", source, file,
+            log.warn(
+                    "{}: live keys file {} is unreadable ({}); this first snapshot removes nothing",
+                    source,
+                    file,
                     e.toString());
             return Optional.empty();
         }
@@ -84,8 +87,11 @@ final class LiveKeyFiles {
             }
             Files.createDirectories(dir);
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            try (FileChannel channel = FileChannel.open(
+                            temp,
+                            StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE,
+                            StandardOpenOption.TRUNCATE_EXISTING);
                     BufferedWriter writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
                 for (String key : keys) {
                     writer.write(key);
@@ -98,7 +104,10 @@ final class LiveKeyFiles {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return true;
         } catch (IOException | UncheckedIOException e) {
-            log.warn("{}: could not save its live keys to {}, retried after the next snapshot: {}", source, file,
+            log.warn(
+                    "{}: could not save its live keys to {}, retried after the next snapshot: {}",
+                    source,
+                    file,
                     e.toString());
             return false;
         }

@@ -39,12 +39,19 @@ final class SnapshotRun<V> implements Runnable {
     private final Set<String> seen = new HashSet<>();
     /** One future per page, not per record, so a long snapshot holds little. */
     private final List<CompletableFuture<?>> pageSends = new ArrayList<>();
+
     private String cursor;
     private long published;
     private int throttledWaits;
 
-    SnapshotRun(InventorySource<?, V> source, SourceState state, TopicSender sender, ScheduledExecutorService executor,
-            Instant at, Duration sendTimeout, long progressEvery) {
+    SnapshotRun(
+            InventorySource<?, V> source,
+            SourceState state,
+            TopicSender sender,
+            ScheduledExecutorService executor,
+            Instant at,
+            Duration sendTimeout,
+            long progressEvery) {
         this.source = source;
         this.state = state;
         this.sender = sender;
@@ -70,7 +77,11 @@ final class SnapshotRun<V> implements Runnable {
         } catch (ThrottledException e) {
             waitAndResume(e);
         } catch (RuntimeException e) {
-            log.warn("{}: snapshot incomplete after {} items, nothing removed: {}", source.id(), published, e.getMessage());
+            log.warn(
+                    "{}: snapshot incomplete after {} items, nothing removed: {}",
+                    source.id(),
+                    published,
+                    e.getMessage());
             afterSends(false);
         }
     }
@@ -140,10 +151,12 @@ final class SnapshotRun<V> implements Runnable {
     private void whenSent(List<CompletableFuture<?>> sends, Consumer<Throwable> next) {
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .orTimeout(sendTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handleAsync((ignored, failure) -> {
-                    next.accept(failure);
-                    return null;
-                }, executor)
+                .handleAsync(
+                        (ignored, failure) -> {
+                            next.accept(failure);
+                            return null;
+                        },
+                        executor)
                 .exceptionally(unexpected -> {
                     if (!executor.isShutdown()) {
                         log.warn("{}: snapshot incomplete: {}", source.id(), unexpected.toString());

@@ -39,12 +39,18 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final PollerSettings.Poller settings;
     /** Never coarser than the sandbox interval, so a short interval set alone (as tests do) is honoured. */
     private final Duration tick;
+
     private final Map<SourceId, SourceState> states = new ConcurrentHashMap<>();
     private volatile List<Connection> connections = List.of();
     private volatile ScheduledExecutorService executor;
 
-    SnapshotScheduler(ConnectorRegistry registry, ConnectionPublisher connectionPublisher, TopicSender sender,
-            LiveKeyFiles files, Clock clock, PollerSettings settings) {
+    SnapshotScheduler(
+            ConnectorRegistry registry,
+            ConnectionPublisher connectionPublisher,
+            TopicSender sender,
+            LiveKeyFiles files,
+            Clock clock,
+            PollerSettings settings) {
         this.registry = registry;
         this.connectionPublisher = connectionPublisher;
         this.sender = sender;
@@ -57,8 +63,8 @@ final class SnapshotScheduler implements SmartLifecycle {
     @Override
     public void start() {
         AtomicInteger threads = new AtomicInteger();
-        executor = Executors.newScheduledThreadPool(settings.threads(),
-                task -> new Thread(task, "inventory-poller-" + threads.incrementAndGet()));
+        executor = Executors.newScheduledThreadPool(
+                settings.threads(), task -> new Thread(task, "inventory-poller-" + threads.incrementAndGet()));
         executor.scheduleWithFixedDelay(this::cycle, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -152,12 +158,22 @@ final class SnapshotScheduler implements SmartLifecycle {
             states.remove(source, state);
             return;
         }
-        log.info("{}: no longer connected, removing its {} live keys", source, state.liveKeys().size());
+        log.info(
+                "{}: no longer connected, removing its {} live keys",
+                source,
+                state.liveKeys().size());
         run(InventorySource.disconnected(source), state);
     }
 
     private <V> void run(InventorySource<?, V> inventory, SourceState state) {
-        new SnapshotRun<>(inventory, state, sender, executor, clock.instant(), settings.sendTimeout(),
-                settings.progressEvery()).run();
+        new SnapshotRun<>(
+                        inventory,
+                        state,
+                        sender,
+                        executor,
+                        clock.instant(),
+                        settings.sendTimeout(),
+                        settings.progressEvery())
+                .run();
     }
 }

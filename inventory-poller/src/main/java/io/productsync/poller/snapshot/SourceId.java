@@ -7,7 +7,8 @@ import io.productsync.poller.connector.WmsRef;
 record SourceId(Kind kind, String tenantId, String id) {
 
     enum Kind {
-        CART, WMS
+        CART,
+        WMS
     }
 
     static SourceId cart(CartKey cart) {

@@ -83,6 +83,5 @@ final class SourceState {
         return new SnapshotCounts(complete.get(), incomplete.get());
     }
 
-    record SnapshotCounts(long complete, long incomplete) {
-    }
+    record SnapshotCounts(long complete, long incomplete) {}
 }

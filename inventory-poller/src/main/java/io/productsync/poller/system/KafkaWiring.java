@@ -32,16 +32,19 @@ class KafkaWiring {
 
     @Bean
     ConsumerFactory<String, PushCartInventory> pushConsumerFactory(KafkaProperties properties) {
-        return new DefaultKafkaConsumerFactory<>(properties.buildConsumerProperties(), new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(Topics.CART_INVENTORY_PUSHES.valueSerde().deserializer()));
+        return new DefaultKafkaConsumerFactory<>(
+                properties.buildConsumerProperties(),
+                new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(
+                        Topics.CART_INVENTORY_PUSHES.valueSerde().deserializer()));
     }
 
     /** Named like Boot's default so Boot's factory backs off and every listener here gets this error handling. */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, PushCartInventory> kafkaListenerContainerFactory(
             ConsumerFactory<String, PushCartInventory> pushConsumerFactory, KafkaTemplate<String, byte[]> template) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, e) -> new TopicPartition(record.topic() + "-dlt", -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                template, (record, e) -> new TopicPartition(record.topic() + "-dlt", -1));
         recoverer.setHeadersFunction(KafkaWiring::deadLetterHeaders);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, PushCartInventory>();
         factory.setConsumerFactory(pushConsumerFactory);
@@ -51,8 +54,13 @@ class KafkaWiring {
 
     private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception e) {
         String reason = reason(e);
-        log.warn("{}-{}@{} (key {}) goes to the dead-letter topic: {}",
-                record.topic(), record.partition(), record.offset(), record.key(), reason);
+        log.warn(
+                "{}-{}@{} (key {}) goes to the dead-letter topic: {}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetters.REASON, bytes(reason));
         headers.add(DeadLetters.EXCEPTION, bytes(root(e).getClass().getName()));

@@ -7,18 +7,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Every setting of the poller, under {@code productsync.*}. */
 @ConfigurationProperties("productsync")
-public record PollerSettings(@DefaultValue Kafka kafka, @DefaultValue Sandbox sandbox, @DefaultValue Poller poller) {
+public record PollerSettings(
+        @DefaultValue Kafka kafka,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Poller poller) {
 
     /** Topic layout for the topics this service declares. */
-    public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+    public record Kafka(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor) {}
 
     /** The file-driven connectors: {@code <dir>/<tenant>/carts/<cart>.csv} and {@code <dir>/<tenant>/wms/<wms>.csv}. */
     public record Sandbox(
             @DefaultValue("./sandbox") Path dir,
             @DefaultValue("10s") Duration pollInterval,
-            @DefaultValue("1000") int pageSize) {
-    }
+            @DefaultValue("1000") int pageSize) {}
 
     /**
      * {@code tick}: how often connections are rediscovered and due polls started. {@code threads}: polls running at
@@ -32,6 +35,5 @@ public record PollerSettings(@DefaultValue Kafka kafka, @DefaultValue Sandbox sa
             @DefaultValue("10000") int progressEvery,
             @DefaultValue("100000") int appliedPushesRemembered,
             @DefaultValue("5") int throttledPushAttempts,
-            @DefaultValue("./data/inventory-poller") Path stateDir) {
-    }
+            @DefaultValue("./data/inventory-poller") Path stateDir) {}
 }

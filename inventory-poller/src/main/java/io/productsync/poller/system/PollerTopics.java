@@ -16,8 +16,11 @@ import org.springframework.kafka.core.KafkaAdmin;
 class PollerTopics {
 
     static final List<Topic<String, ?>> USED = List.of(
-            Topics.CART_INVENTORY, Topics.WMS_INVENTORY, Topics.CART_CONNECTIONS,
-            Topics.CART_INVENTORY_PUSHES, Topics.SYNC_RESULTS);
+            Topics.CART_INVENTORY,
+            Topics.WMS_INVENTORY,
+            Topics.CART_CONNECTIONS,
+            Topics.CART_INVENTORY_PUSHES,
+            Topics.SYNC_RESULTS);
 
     @Bean
     KafkaAdmin.NewTopics declaredTopics(PollerSettings settings) {
@@ -28,7 +31,8 @@ class PollerTopics {
     }
 
     private static NewTopic declare(String name, boolean compacted, PollerSettings.Kafka kafka) {
-        TopicBuilder builder = TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
+        TopicBuilder builder =
+                TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

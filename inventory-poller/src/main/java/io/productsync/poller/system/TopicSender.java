@@ -19,7 +19,8 @@ public final class TopicSender {
     }
 
     /** A null value is a tombstone. */
-    public <V> CompletableFuture<SendResult<String, byte[]>> send(Topic<String, V> topic, String key, V value, Instant timestamp) {
+    public <V> CompletableFuture<SendResult<String, byte[]>> send(
+            Topic<String, V> topic, String key, V value, Instant timestamp) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         return template.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes));
     }

@@ -28,7 +28,6 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -49,10 +48,13 @@ class PushApplierTest {
 
     @Autowired
     PollerSettings settings;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     TopicSender sender;
+
     @Autowired
     KafkaTemplate<String, byte[]> rawTemplate;
 
@@ -85,9 +87,15 @@ class PushApplierTest {
         SkuSyncEvaluated result = awaitResult("A");
         assertThat(result.outcome()).isEqualTo(SyncOutcome.UPDATED);
         assertThat(result.syncedAt()).isEqualTo(result.evaluatedAt()).isAfter(push.issuedAt());
-        assertThat(result).extracting(SkuSyncEvaluated::cartQuantity, SkuSyncEvaluated::pushedQuantity,
-                        SkuSyncEvaluated::wmsQuantity, SkuSyncEvaluated::matchedWmsSku, SkuSyncEvaluated::matchedVia,
-                        SkuSyncEvaluated::inventoryEnabled, SkuSyncEvaluated::reason)
+        assertThat(result)
+                .extracting(
+                        SkuSyncEvaluated::cartQuantity,
+                        SkuSyncEvaluated::pushedQuantity,
+                        SkuSyncEvaluated::wmsQuantity,
+                        SkuSyncEvaluated::matchedWmsSku,
+                        SkuSyncEvaluated::matchedVia,
+                        SkuSyncEvaluated::inventoryEnabled,
+                        SkuSyncEvaluated::reason)
                 .containsExactly(12L, 15L, 15L, "A", MatchedVia.SKU, true, null);
         assertThat(Files.readString(cartFile)).isEqualTo(CART.replace("A,true,true,12,first", "A,true,true,15,first"));
     }
@@ -135,12 +143,24 @@ class PushApplierTest {
 
     @Test
     void reportsFailedForACartNoConnectorKnows() throws Exception {
-        send(new PushCartInventory(UUID.randomUUID(), tenant, "no-such-cart", "A", 1, 2, Instant.now(), "A",
-                MatchedVia.SKU, 2, Instant.now()));
+        send(new PushCartInventory(
+                UUID.randomUUID(),
+                tenant,
+                "no-such-cart",
+                "A",
+                1,
+                2,
+                Instant.now(),
+                "A",
+                MatchedVia.SKU,
+                2,
+                Instant.now()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(results.withKeyPrefix(tenant + "/no-such-cart/A"))
-                .isNotEmpty());
-        SkuSyncEvaluated result = results.value(results.withKeyPrefix(tenant + "/no-such-cart/A").get(0));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(results.withKeyPrefix(tenant + "/no-such-cart/A"))
+                        .isNotEmpty());
+        SkuSyncEvaluated result =
+                results.value(results.withKeyPrefix(tenant + "/no-such-cart/A").get(0));
         assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
         assertThat(result.detail()).contains("no connector for cart " + tenant + "/no-such-cart");
     }
@@ -148,13 +168,20 @@ class PushApplierTest {
     @Test
     void sendsAMalformedPushToTheDeadLetterTopicAndAppliesTheNext() throws Exception {
         String key = tenant + "/shop/B";
-        try (TopicRecords<byte[]> deadLetters = TopicRecords.deadLetters(broker.getBrokersAsString(), Topics.CART_INVENTORY_PUSHES)) {
-            rawTemplate.send(Topics.CART_INVENTORY_PUSHES.name(), key, "{\"pushId\":\"not-a-uuid\"".getBytes(StandardCharsets.UTF_8))
+        try (TopicRecords<byte[]> deadLetters =
+                TopicRecords.deadLetters(broker.getBrokersAsString(), Topics.CART_INVENTORY_PUSHES)) {
+            rawTemplate
+                    .send(
+                            Topics.CART_INVENTORY_PUSHES.name(),
+                            key,
+                            "{\"pushId\":\"not-a-uuid\"".getBytes(StandardCharsets.UTF_8))
                     .get();
             send(push("B", 5, 7));
 
             assertThat(awaitResult("B").outcome()).isEqualTo(SyncOutcome.UPDATED);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetters.withKeyPrefix(key)).hasSize(1));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(deadLetters.withKeyPrefix(key)).hasSize(1));
             ConsumerRecord<String, byte[]> dead = deadLetters.withKeyPrefix(key).get(0);
             assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
                     .contains("not a valid PushCartInventory on cart-inventory-pushes");
@@ -164,27 +191,43 @@ class PushApplierTest {
     }
 
     private PushCartInventory push(String sku, long expected, long target) {
-        return new PushCartInventory(UUID.randomUUID(), tenant, "shop", sku, expected, target, Instant.now(), sku,
-                MatchedVia.SKU, target, Instant.now());
+        return new PushCartInventory(
+                UUID.randomUUID(),
+                tenant,
+                "shop",
+                sku,
+                expected,
+                target,
+                Instant.now(),
+                sku,
+                MatchedVia.SKU,
+                target,
+                Instant.now());
     }
 
     private RecordMetadata send(PushCartInventory push) throws Exception {
-        return sender.send(Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()).get().getRecordMetadata();
+        return sender.send(Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt())
+                .get()
+                .getRecordMetadata();
     }
 
     private SkuSyncEvaluated awaitResult(String sku) {
         String key = tenant + "/shop/" + sku;
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(results.withKeyPrefix(key)).isNotEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(results.withKeyPrefix(key)).isNotEmpty());
         List<ConsumerRecord<String, byte[]>> records = results.withKeyPrefix(key);
         return results.value(records.get(records.size() - 1));
     }
 
     private void awaitCommittedPast(RecordMetadata sent) throws Exception {
         TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 OffsetAndMetadata committed = admin.listConsumerGroupOffsets("inventory-poller")
-                        .partitionsToOffsetAndMetadata().get().get(partition);
+                        .partitionsToOffsetAndMetadata()
+                        .get()
+                        .get(partition);
                 return committed != null && committed.offset() > sent.offset();
             });
         }

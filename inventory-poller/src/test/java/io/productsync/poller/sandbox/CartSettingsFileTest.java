@@ -22,6 +22,7 @@ class CartSettingsFileTest {
 
     @TempDir
     Path sandbox;
+
     Path file;
 
     @BeforeEach
@@ -45,8 +46,8 @@ class CartSettingsFileTest {
     void readsEveryKeyWithSpacesAroundSeparatorsAndCrlf() throws IOException {
         write("\uFEFFcart-sync = off\r\n# keep the WMS on\r\nwms-sync=no\r\nwms: second\r\n  poll-interval=5m  \r\n");
 
-        assertThat(read()).isEqualTo(new Result(
-                new CartSettings("second", false, false, Duration.ofMinutes(5)), List.of()));
+        assertThat(read())
+                .isEqualTo(new Result(new CartSettings("second", false, false, Duration.ofMinutes(5)), List.of()));
     }
 
     @Test
@@ -57,12 +58,27 @@ class CartSettingsFileTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"on,true", "ON,true", "true,true", "True,true", "yes,true", "YES,true", "1,true",
-            "off,false", "Off,false", "false,false", "FALSE,false", "no,false", "No,false", "0,false"})
+    @CsvSource({
+        "on,true",
+        "ON,true",
+        "true,true",
+        "True,true",
+        "yes,true",
+        "YES,true",
+        "1,true",
+        "off,false",
+        "Off,false",
+        "false,false",
+        "FALSE,false",
+        "no,false",
+        "No,false",
+        "0,false"
+    })
     void acceptsEveryBooleanSpellingInAnyCase(String value, boolean expected) throws IOException {
         write("cart-sync=" + value + "\nwms-sync=" + value + "\n");
 
-        assertThat(read().settings()).extracting(CartSettings::cartSync, CartSettings::wmsSync)
+        assertThat(read().settings())
+                .extracting(CartSettings::cartSync, CartSettings::wmsSync)
                 .containsExactly(expected, expected);
     }
 
@@ -78,53 +94,64 @@ class CartSettingsFileTest {
     void reportsAnUnknownKeyWithFileLineAndTheKeysToWriteInstead() throws IOException {
         write("# settings\ncart-sync=off\ncart_sync=off\n");
 
-        assertThat(read()).isEqualTo(new Result(null, List.of(file + " line 3: unknown key 'cart_sync'; write one of "
-                + "cart-sync, wms-sync, wms, poll-interval")));
+        assertThat(read())
+                .isEqualTo(new Result(
+                        null,
+                        List.of(file + " line 3: unknown key 'cart_sync'; write one of "
+                                + "cart-sync, wms-sync, wms, poll-interval")));
     }
 
     @Test
     void reportsABadBooleanAndGivesNoSettingsAtAll() throws IOException {
         write("cart-sync=off\nwms-sync=maybe\n");
 
-        assertThat(read()).isEqualTo(new Result(null, List.of(file + " line 2: wms-sync 'maybe' is not on or off; "
-                + "write wms-sync=on or wms-sync=off (true/false, yes/no, 1/0 also work)")));
+        assertThat(read())
+                .isEqualTo(new Result(
+                        null,
+                        List.of(file + " line 2: wms-sync 'maybe' is not on or off; "
+                                + "write wms-sync=on or wms-sync=off (true/false, yes/no, 1/0 also work)")));
     }
 
     @Test
     void reportsAWmsOfNoFileAndNamesTheTenantsWmsIds() throws IOException {
         write("\nwms=third\n");
 
-        assertThat(read().problems()).containsExactly(file + " line 2: wms 'third' has no file "
-                + sandbox.resolve("demo/wms/third.csv") + "; write wms=first or wms=second");
+        assertThat(read().problems())
+                .containsExactly(file + " line 2: wms 'third' has no file " + sandbox.resolve("demo/wms/third.csv")
+                        + "; write wms=first or wms=second");
     }
 
     @Test
     void reportsAValueThatIsNotADuration() throws IOException {
         write("poll-interval=soon\n");
 
-        assertThat(read().problems()).containsExactly(file + " line 1: poll-interval 'soon' is not a duration; "
-                + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
+        assertThat(read().problems())
+                .containsExactly(file + " line 1: poll-interval 'soon' is not a duration; "
+                        + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
     }
 
     @Test
     void reportsABareNumberAndAZeroDuration() throws IOException {
         write("poll-interval=30\n");
-        assertThat(read().problems()).containsExactly(file + " line 1: poll-interval '30' has no unit; "
-                + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
+        assertThat(read().problems())
+                .containsExactly(file + " line 1: poll-interval '30' has no unit; "
+                        + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
 
         write("poll-interval=0s\n");
-        assertThat(read().problems()).containsExactly(file + " line 1: poll-interval '0s' must be longer than zero; "
-                + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
+        assertThat(read().problems())
+                .containsExactly(file + " line 1: poll-interval '0s' must be longer than zero; "
+                        + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
     }
 
     @Test
     void reportsEveryProblemLineAndALineThatIsNotKeyValue() throws IOException {
         write("cart-sync off\nwms-sync=on\nWMS-SYNC=off\ncolour=blue\n");
 
-        assertThat(read().problems()).containsExactly(
-                file + " line 1: 'cart-sync off' is not key=value; write e.g. cart-sync=off",
-                file + " line 3: wms-sync is already set on line 2; keep one of the two",
-                file + " line 4: unknown key 'colour'; write one of cart-sync, wms-sync, wms, poll-interval");
+        assertThat(read().problems())
+                .containsExactly(
+                        file + " line 1: 'cart-sync off' is not key=value; write e.g. cart-sync=off",
+                        file + " line 3: wms-sync is already set on line 2; keep one of the two",
+                        file + " line 4: unknown key 'colour'; write one of cart-sync, wms-sync, wms, poll-interval");
     }
 
     private Result read() {

@@ -30,10 +30,11 @@ class InventoryCsvTest {
 
         var slice = InventoryCsv.CART.read(file, 0, 100);
 
-        assertThat(slice.items()).containsExactly(
-                new CartItem("A,1", true, true, 5),
-                new CartItem("say \"hi\"", true, false, 0),
-                new CartItem("B", true, false, -3));
+        assertThat(slice.items())
+                .containsExactly(
+                        new CartItem("A,1", true, true, 5),
+                        new CartItem("say \"hi\"", true, false, 0),
+                        new CartItem("B", true, false, -3));
         assertThat(slice.problems()).containsExactly(file + " line 6: quantity 'x' is not a whole number, row skipped");
         assertThat(slice.next()).isEqualTo(-1);
     }
@@ -54,12 +55,13 @@ class InventoryCsvTest {
         var slice = InventoryCsv.CART.read(file, 0, 100);
 
         assertThat(slice.items()).extracting(CartItem::sku).containsExactly("A", "E");
-        assertThat(slice.problems()).containsExactly(
-                file + " line 3: quantity 'many' is not a whole number, row skipped",
-                file + " line 4: inventory_tracked 'maybe' is not one of true/false/yes/no/1/0, row skipped",
-                file + " line 5: has 3 fields, the header has 4, row skipped",
-                file + " line 6: sku is required, row skipped",
-                file + " line 7: sku 'A' is already on line 2, row skipped");
+        assertThat(slice.problems())
+                .containsExactly(
+                        file + " line 3: quantity 'many' is not a whole number, row skipped",
+                        file + " line 4: inventory_tracked 'maybe' is not one of true/false/yes/no/1/0, row skipped",
+                        file + " line 5: has 3 fields, the header has 4, row skipped",
+                        file + " line 6: sku is required, row skipped",
+                        file + " line 7: sku 'A' is already on line 2, row skipped");
         assertThat(slice.unreadableSkus()).containsExactlyInAnyOrder("B", "C");
     }
 
@@ -72,7 +74,8 @@ class InventoryCsvTest {
 
         assertThatThrownBy(() -> InventoryCsv.CART.read(file, 0, 100))
                 .isInstanceOf(ConnectorException.class)
-                .hasMessageContaining(file + " line 1: header must name the columns sku,inventory_tracked,product_active,quantity");
+                .hasMessageContaining(
+                        file + " line 1: header must name the columns sku,inventory_tracked,product_active,quantity");
     }
 
     @Test

@@ -32,8 +32,10 @@ class ConnectorFailureSnapshotTest {
 
     @Autowired
     FakeConnectors fakes;
+
     @Autowired
     SnapshotScheduler scheduler;
+
     @Autowired
     EmbeddedKafkaBroker broker;
 
@@ -65,15 +67,19 @@ class ConnectorFailureSnapshotTest {
         }));
         SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 1);
 
         assertThat(scheduler.counts(cart).incomplete()).isZero();
         List<ConsumerRecord<String, byte[]>> records = cartInventory.toEndWithKeyPrefix(tenant + "/shop/");
         // Keys spread over partitions, so order holds per key only.
-        ConsumerRecord<String, byte[]> firstA = records.stream().filter(r -> r.key().endsWith("/A")).findFirst().orElseThrow();
-        ConsumerRecord<String, byte[]> firstC = records.stream().filter(r -> r.key().endsWith("/C")).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> firstA =
+                records.stream().filter(r -> r.key().endsWith("/A")).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> firstC =
+                records.stream().filter(r -> r.key().endsWith("/C")).findFirst().orElseThrow();
         // One snapshot, resumed after the wait: C carries the snapshot time of A, at least the wait later.
-        assertThat(cartInventory.value(firstC).observedAt()).isEqualTo(cartInventory.value(firstA).observedAt());
+        assertThat(cartInventory.value(firstC).observedAt())
+                .isEqualTo(cartInventory.value(firstA).observedAt());
         assertThat(throttles.get()).isGreaterThan(1);
     }
 
@@ -91,26 +97,32 @@ class ConnectorFailureSnapshotTest {
             default -> Page.last(List.of(item("X")));
         }));
         SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 1);
 
         mode.set(FAILING);
         long incomplete = scheduler.counts(cart).incomplete();
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).incomplete() >= incomplete + 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).incomplete() >= incomplete + 2);
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
 
         mode.set(SHRUNK);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cartInventory.withKeyPrefix(tenant + "/"))
-                .filteredOn(r -> r.value() == null)
-                .singleElement()
-                .satisfies(tombstone -> {
-                    assertThat(tombstone.key()).isEqualTo(tenant + "/shop/Y");
-                    assertThat(tombstone.timestamp()).isGreaterThan(lastTimestampOf(tenant + "/shop/Y"));
-                }));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(cartInventory.withKeyPrefix(tenant + "/"))
+                        .filteredOn(r -> r.value() == null)
+                        .singleElement()
+                        .satisfies(tombstone -> {
+                            assertThat(tombstone.key()).isEqualTo(tenant + "/shop/Y");
+                            assertThat(tombstone.timestamp()).isGreaterThan(lastTimestampOf(tenant + "/shop/Y"));
+                        }));
     }
 
     private long lastTimestampOf(String key) {
-        return cartInventory.withKeyPrefix(key).stream().filter(r -> r.value() != null)
-                .mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+        return cartInventory.withKeyPrefix(key).stream()
+                .filter(r -> r.value() != null)
+                .mapToLong(ConsumerRecord::timestamp)
+                .max()
+                .orElseThrow();
     }
 
     private static final int COMPLETE = 0;

@@ -21,8 +21,14 @@ class LiveKeyFilesTest {
     @Test
     void readsBackKeysWithSlashesCommasSpacesQuotesAndUnicode() {
         LiveKeyFiles files = new LiveKeyFiles(dir.resolve("not-yet-created"));
-        Set<String> keys = Set.of("acme/shop/A", "acme/shop/a/b/c", "acme/shop/TEE,RED",
-                "acme/shop/ leading and trailing ", "acme/shop/\"quoted\"", "acme/shop/Größe-Ü", "acme/shop/日本-😀",
+        Set<String> keys = Set.of(
+                "acme/shop/A",
+                "acme/shop/a/b/c",
+                "acme/shop/TEE,RED",
+                "acme/shop/ leading and trailing ",
+                "acme/shop/\"quoted\"",
+                "acme/shop/Größe-Ü",
+                "acme/shop/日本-😀",
                 "acme/shop/#not-a-comment");
 
         assertThat(files.save(CART, keys)).isTrue();

@@ -34,10 +34,13 @@ class LiveKeysSnapshotTest {
 
     @Autowired
     PollerSettings settings;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     SnapshotScheduler scheduler;
+
     @Autowired
     LiveKeyFiles files;
 
@@ -63,19 +66,25 @@ class LiveKeysSnapshotTest {
         write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
         try (ConfigurableApplicationContext first = startPoller(sandbox, state)) {
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> first.getBean(SnapshotScheduler.class).counts(cart).complete() >= 1);
+                    .until(() ->
+                            first.getBean(SnapshotScheduler.class).counts(cart).complete() >= 1);
         }
 
         write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
 
         try (ConfigurableApplicationContext second = startPoller(sandbox, state)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
-                    .extracting(ConsumerRecord::key).contains(tenant + "/shop/B"));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> second.getBean(SnapshotScheduler.class).counts(cart).complete() >= 2);
+                    .untilAsserted(() -> assertThat(tombstones())
+                            .extracting(ConsumerRecord::key)
+                            .contains(tenant + "/shop/B"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            second.getBean(SnapshotScheduler.class).counts(cart).complete() >= 2);
         }
-        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).filteredOn(r -> r.value() == null)
-                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B");
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/"))
+                .filteredOn(r -> r.value() == null)
+                .extracting(ConsumerRecord::key)
+                .containsExactly(tenant + "/shop/B");
     }
 
     @Test
@@ -87,44 +96,53 @@ class LiveKeysSnapshotTest {
         write(sandboxDir(), "wms/wh.csv", "sku,available\n");
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 2);
         assertThat(tombstones()).isEmpty();
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
         assertThat(files.load(cart)).contains(Set.of(tenant + "/shop/A", tenant + "/shop/B"));
 
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
-                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(tombstones()).extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B"));
     }
 
     @Test
     void tombstonesEveryKeyOfACartThatDisappearsAndDeletesItsFile() throws IOException {
         write(sandboxDir(), "wms/wh.csv", "sku,available\n");
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 1);
         assertThat(files.file(cart)).exists();
 
         Files.delete(sandboxDir().resolve(tenant).resolve("carts/shop.csv"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones())
-                .extracting(ConsumerRecord::key).containsExactlyInAnyOrder(tenant + "/shop/A", tenant + "/shop/B"));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(files.file(cart)).doesNotExist());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(tombstones())
+                        .extracting(ConsumerRecord::key)
+                        .containsExactlyInAnyOrder(tenant + "/shop/A", tenant + "/shop/B"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(files.file(cart)).doesNotExist());
     }
 
     private List<ConsumerRecord<String, byte[]>> tombstones() {
-        return cartInventory.withKeyPrefix(tenant + "/").stream().filter(r -> r.value() == null).toList();
+        return cartInventory.withKeyPrefix(tenant + "/").stream()
+                .filter(r -> r.value() == null)
+                .toList();
     }
 
     private ConfigurableApplicationContext startPoller(Path sandbox, Path state) {
-        return InventoryPollerApplication.builder().run(
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.main.banner-mode=off",
-                "--productsync.kafka.partitions=2",
-                "--productsync.sandbox.dir=" + sandbox,
-                "--productsync.sandbox.poll-interval=200ms",
-                "--productsync.poller.tick=50ms",
-                "--productsync.poller.state-dir=" + state);
+        return InventoryPollerApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                        "--spring.main.banner-mode=off",
+                        "--productsync.kafka.partitions=2",
+                        "--productsync.sandbox.dir=" + sandbox,
+                        "--productsync.sandbox.poll-interval=200ms",
+                        "--productsync.poller.tick=50ms",
+                        "--productsync.poller.state-dir=" + state);
     }
 
     private Path sandboxDir() {

@@ -32,8 +32,10 @@ class SandboxCartSettingsTest {
 
     @Autowired
     PollerSettings settings;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     SnapshotScheduler scheduler;
 
@@ -59,21 +61,27 @@ class SandboxCartSettingsTest {
         write("wms/wh.csv", "sku,available\nA,1\n");
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
         awaitConnections(1);
-        assertThat(lastConnection()).extracting(CartConnectionConfigured::cartSyncEnabled,
-                CartConnectionConfigured::wmsSyncEnabled).containsExactly(true, true);
+        assertThat(lastConnection())
+                .extracting(CartConnectionConfigured::cartSyncEnabled, CartConnectionConfigured::wmsSyncEnabled)
+                .containsExactly(true, true);
 
         write("carts/shop.properties", "# try SYNC_DISABLED\ncart-sync=off\n");
 
         awaitConnections(2);
-        assertThat(lastConnection()).extracting(CartConnectionConfigured::wmsId, CartConnectionConfigured::cartSyncEnabled,
-                        CartConnectionConfigured::wmsSyncEnabled, CartConnectionConfigured::pollInterval)
+        assertThat(lastConnection())
+                .extracting(
+                        CartConnectionConfigured::wmsId,
+                        CartConnectionConfigured::cartSyncEnabled,
+                        CartConnectionConfigured::wmsSyncEnabled,
+                        CartConnectionConfigured::pollInterval)
                 .containsExactly("wh", false, true, Duration.ofMillis(200));
 
         Files.delete(dir().resolve("carts/shop.properties"));
 
         awaitConnections(3);
-        assertThat(lastConnection()).extracting(CartConnectionConfigured::cartSyncEnabled,
-                CartConnectionConfigured::wmsSyncEnabled).containsExactly(true, true);
+        assertThat(lastConnection())
+                .extracting(CartConnectionConfigured::cartSyncEnabled, CartConnectionConfigured::wmsSyncEnabled)
+                .containsExactly(true, true);
     }
 
     @Test
@@ -83,20 +91,30 @@ class SandboxCartSettingsTest {
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
         awaitConnections(1);
         assertThat(lastConnection().wmsId()).isEqualTo("first");
-        await().atMost(WAIT).until(() -> !wmsInventory.withKeyPrefix(tenant + "/first/").isEmpty());
+        await().atMost(WAIT)
+                .until(() -> !wmsInventory.withKeyPrefix(tenant + "/first/").isEmpty());
         assertThat(wmsInventory.toEndWithKeyPrefix(tenant + "/second/")).isEmpty();
 
         write("carts/shop.properties", "wms=second\npoll-interval=5m\n");
 
         awaitConnections(2);
-        assertThat(lastConnection()).extracting(CartConnectionConfigured::wmsId,
-                        CartConnectionConfigured::cartSyncEnabled, CartConnectionConfigured::pollInterval)
+        assertThat(lastConnection())
+                .extracting(
+                        CartConnectionConfigured::wmsId,
+                        CartConnectionConfigured::cartSyncEnabled,
+                        CartConnectionConfigured::pollInterval)
                 .containsExactly("second", true, Duration.ofMinutes(5));
         // The newly feeding WMS is polled; the one no cart uses any more has its records tombstoned.
-        await().atMost(WAIT).untilAsserted(() -> assertThat(wmsInventory.withKeyPrefix(tenant + "/second/A"))
-                .extracting(wmsInventory::value).extracting(WmsInventoryObserved::available).containsExactly(2L));
-        await().atMost(WAIT).untilAsserted(() -> assertThat(wmsInventory.withKeyPrefix(tenant + "/first/A"))
-                .last().extracting(ConsumerRecord::value).isNull());
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(wmsInventory.withKeyPrefix(tenant + "/second/A"))
+                        .extracting(wmsInventory::value)
+                        .extracting(WmsInventoryObserved::available)
+                        .containsExactly(2L));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(wmsInventory.withKeyPrefix(tenant + "/first/A"))
+                        .last()
+                        .extracting(ConsumerRecord::value)
+                        .isNull());
     }
 
     @Test
@@ -124,15 +142,22 @@ class SandboxCartSettingsTest {
         write("carts/ok.csv", CART_HEADER + "A,true,true,1\n");
         write("carts/shop.properties", "cart-sync=of\n");
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
-        await().atMost(WAIT).until(() -> scheduler.counts(SourceId.cart(new CartKey(tenant, "ok"))).complete() >= 3);
+        await().atMost(WAIT)
+                .until(() -> scheduler
+                                .counts(SourceId.cart(new CartKey(tenant, "ok")))
+                                .complete()
+                        >= 3);
         assertThat(connections.toEndWithKeyPrefix(tenant + "/shop")).isEmpty();
-        assertThat(scheduler.counts(SourceId.cart(new CartKey(tenant, "shop"))).complete()).isZero();
+        assertThat(scheduler.counts(SourceId.cart(new CartKey(tenant, "shop"))).complete())
+                .isZero();
 
         write("carts/shop.properties", "cart-sync=off\n");
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/shop"))
-                .extracting(connections::value).extracting(CartConnectionConfigured::cartSyncEnabled)
-                .containsExactly(false));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/shop"))
+                        .extracting(connections::value)
+                        .extracting(CartConnectionConfigured::cartSyncEnabled)
+                        .containsExactly(false));
     }
 
     private void awaitMoreCompleteSnapshots(int more) {
@@ -142,7 +167,9 @@ class SandboxCartSettingsTest {
     }
 
     private void awaitConnections(int count) {
-        await().atMost(WAIT).untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/shop")).hasSize(count));
+        await().atMost(WAIT)
+                .untilAsserted(() ->
+                        assertThat(connections.withKeyPrefix(tenant + "/shop")).hasSize(count));
     }
 
     private CartConnectionConfigured lastConnection() {

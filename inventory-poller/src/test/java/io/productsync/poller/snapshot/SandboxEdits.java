@@ -10,8 +10,7 @@ final class SandboxEdits {
 
     static final String CART_HEADER = "sku,inventory_tracked,product_active,quantity\n";
 
-    private SandboxEdits() {
-    }
+    private SandboxEdits() {}
 
     /** Written beside and renamed into place, so a poll never reads half a file. */
     static void write(Path tenantDir, String relative, String content) throws IOException {

@@ -31,8 +31,10 @@ class SandboxSnapshotTest {
 
     @Autowired
     PollerSettings settings;
+
     @Autowired
     EmbeddedKafkaBroker broker;
+
     @Autowired
     SnapshotScheduler scheduler;
 
@@ -62,26 +64,40 @@ class SandboxSnapshotTest {
         write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,no,yes,0\nC,1,1,7\n");
         write("wms/wh.csv", "sku,available\nA,9\n");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys(cartInventory.withKeyPrefix(tenant + "/")))
-                .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(keys(cartInventory.withKeyPrefix(tenant + "/")))
+                        .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C"));
         List<ConsumerRecord<String, byte[]>> records = cartInventory.withKeyPrefix(tenant + "/shop/");
         ConsumerRecord<String, byte[]> first = records.get(0);
         CartInventoryObserved observed = cartInventory.value(first);
         assertThat(first.timestamp()).isEqualTo(observed.observedAt().toEpochMilli());
         assertThat(observed.observedAt()).isAfterOrEqualTo(before.minusMillis(1));
-        CartInventoryObserved b = records.stream().filter(r -> r.key().endsWith("/B")).map(cartInventory::value)
-                .findFirst().orElseThrow();
-        assertThat(b).extracting(CartInventoryObserved::inventoryTracked, CartInventoryObserved::productActive,
-                CartInventoryObserved::quantity).containsExactly(false, true, 0L);
+        CartInventoryObserved b = records.stream()
+                .filter(r -> r.key().endsWith("/B"))
+                .map(cartInventory::value)
+                .findFirst()
+                .orElseThrow();
+        assertThat(b)
+                .extracting(
+                        CartInventoryObserved::inventoryTracked,
+                        CartInventoryObserved::productActive,
+                        CartInventoryObserved::quantity)
+                .containsExactly(false, true, 0L);
         // Pages of 2: C came on the second page of the same snapshot, with the same snapshot time.
-        assertThat(records).filteredOn(r -> r.key().endsWith("/C")).first()
-                .extracting(ConsumerRecord::timestamp).isEqualTo(first.timestamp());
+        assertThat(records)
+                .filteredOn(r -> r.key().endsWith("/C"))
+                .first()
+                .extracting(ConsumerRecord::timestamp)
+                .isEqualTo(first.timestamp());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(wmsInventory.withKeyPrefix(tenant + "/wh/A"))
-                .isNotEmpty());
-        ConsumerRecord<String, byte[]> wms = wmsInventory.withKeyPrefix(tenant + "/wh/A").get(0);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(wmsInventory.withKeyPrefix(tenant + "/wh/A")).isNotEmpty());
+        ConsumerRecord<String, byte[]> wms =
+                wmsInventory.withKeyPrefix(tenant + "/wh/A").get(0);
         assertThat(wmsInventory.value(wms).available()).isEqualTo(9);
-        assertThat(wms.timestamp()).isEqualTo(wmsInventory.value(wms).observedAt().toEpochMilli());
+        assertThat(wms.timestamp())
+                .isEqualTo(wmsInventory.value(wms).observedAt().toEpochMilli());
     }
 
     @Test
@@ -92,8 +108,10 @@ class SandboxSnapshotTest {
 
         write("carts/shop.csv", CART_HEADER + "A,true,true,5\n");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
-                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
+                        .extracting(ConsumerRecord::key)
+                        .containsExactly(tenant + "/shop/B"));
         ConsumerRecord<String, byte[]> tombstone = tombstones(tenant + "/shop/").get(0);
         assertThat(tombstone.timestamp()).isGreaterThan(lastObservationOf(tenant + "/shop/B"));
     }
@@ -112,9 +130,12 @@ class SandboxSnapshotTest {
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/")).noneMatch(r -> r.value() == null);
 
         write("carts/shop.csv", CART_HEADER + "A,true,true,5\n");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
-                .extracting(ConsumerRecord::key).containsExactly(tenant + "/shop/B"));
-        assertThat(tombstones(tenant + "/shop/").get(0).timestamp()).isGreaterThan(lastObservationOf(tenant + "/shop/B"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
+                        .extracting(ConsumerRecord::key)
+                        .containsExactly(tenant + "/shop/B"));
+        assertThat(tombstones(tenant + "/shop/").get(0).timestamp())
+                .isGreaterThan(lastObservationOf(tenant + "/shop/B"));
     }
 
     @Test
@@ -126,8 +147,9 @@ class SandboxSnapshotTest {
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
 
         awaitRecordFor(tenant + "/shop/A");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/shop"))
-                .isNotEmpty());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(connections.withKeyPrefix(tenant + "/shop")).isNotEmpty());
     }
 
     @Test
@@ -137,37 +159,54 @@ class SandboxSnapshotTest {
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
         write("carts/Not_An_Id.csv", CART_HEADER + "A,true,true,1\n");
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/"))
-                .isNotEmpty());
-        CartConnectionConfigured connection = connections.value(connections.withKeyPrefix(tenant + "/").get(0));
-        assertThat(connection).extracting(CartConnectionConfigured::cartId, CartConnectionConfigured::wmsId,
-                        CartConnectionConfigured::cartSyncEnabled, CartConnectionConfigured::wmsSyncEnabled,
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(connections.withKeyPrefix(tenant + "/")).isNotEmpty());
+        CartConnectionConfigured connection =
+                connections.value(connections.withKeyPrefix(tenant + "/").get(0));
+        assertThat(connection)
+                .extracting(
+                        CartConnectionConfigured::cartId,
+                        CartConnectionConfigured::wmsId,
+                        CartConnectionConfigured::cartSyncEnabled,
+                        CartConnectionConfigured::wmsSyncEnabled,
                         CartConnectionConfigured::pollInterval)
                 .containsExactly("shop", "a-wh", true, true, Duration.ofMillis(200));
         SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.counts(cart).complete() >= 3);
-        assertThat(connections.toEndWithKeyPrefix(tenant + "/")).extracting(ConsumerRecord::key)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 3);
+        assertThat(connections.toEndWithKeyPrefix(tenant + "/"))
+                .extracting(ConsumerRecord::key)
                 .containsExactly(tenant + "/shop");
 
         Files.delete(dir().resolve("carts/shop.csv"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/"))
-                .hasSize(2)
-                .last().extracting(ConsumerRecord::value).isNull());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/"))
+                        .hasSize(2)
+                        .last()
+                        .extracting(ConsumerRecord::value)
+                        .isNull());
     }
 
     private void awaitRecordFor(String key) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys(cartInventory.withKeyPrefix(key)))
-                .contains(key));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(keys(cartInventory.withKeyPrefix(key))).contains(key));
     }
 
     private List<ConsumerRecord<String, byte[]>> tombstones(String prefix) {
-        return cartInventory.withKeyPrefix(prefix).stream().filter(r -> r.value() == null).toList();
+        return cartInventory.withKeyPrefix(prefix).stream()
+                .filter(r -> r.value() == null)
+                .toList();
     }
 
     private long lastObservationOf(String key) {
-        return cartInventory.withKeyPrefix(key).stream().filter(r -> r.value() != null)
-                .mapToLong(ConsumerRecord::timestamp).max().orElseThrow();
+        return cartInventory.withKeyPrefix(key).stream()
+                .filter(r -> r.value() != null)
+                .mapToLong(ConsumerRecord::timestamp)
+                .max()
+                .orElseThrow();
     }
 
     private static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {

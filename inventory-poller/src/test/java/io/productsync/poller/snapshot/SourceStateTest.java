@@ -72,8 +72,10 @@ class SourceStateTest {
 
         assertThat(state.tryStart(start.plusSeconds(10), Duration.ofMinutes(5))).isFalse();
         assertThat(state.tryStart(start.plusSeconds(9), Duration.ofSeconds(10))).isFalse();
-        assertThat(state.tryStart(start.plusSeconds(10), Duration.ofSeconds(10))).isTrue();
-        assertThat(state.tryStart(start.plusSeconds(30), Duration.ofSeconds(10))).isFalse();
+        assertThat(state.tryStart(start.plusSeconds(10), Duration.ofSeconds(10)))
+                .isTrue();
+        assertThat(state.tryStart(start.plusSeconds(30), Duration.ofSeconds(10)))
+                .isFalse();
     }
 
     private static void snapshot(SourceState state, boolean complete, String... keys) {

@@ -7,7 +7,8 @@ import io.productsync.events.WmsInventoryObserved;
 import io.productsync.events.WmsSkuKey;
 
 /** Second join step: the alias, if any, decides which WMS SKU the cart SKU looks up. */
-public record CartWithAlias(CartInventoryObserved cart, CartConnectionConfigured connection, ProductAliasChanged alias) {
+public record CartWithAlias(
+        CartInventoryObserved cart, CartConnectionConfigured connection, ProductAliasChanged alias) {
 
     static CartWithAlias of(CartWithConnection left, ProductAliasChanged alias) {
         return new CartWithAlias(left.cart(), left.connection(), alias);

@@ -81,8 +81,8 @@ final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String
             }
             Long newQuantity = quantity.apply(record.value());
             seen.put(record.key(), new Seen(at, newQuantity, false));
-            boolean changed = held == null || held.gone() || newQuantity == null
-                    || !Objects.equals(newQuantity, held.quantity());
+            boolean changed =
+                    held == null || held.gone() || newQuantity == null || !Objects.equals(newQuantity, held.quantity());
             if (changed) {
                 context.forward(record);
             }

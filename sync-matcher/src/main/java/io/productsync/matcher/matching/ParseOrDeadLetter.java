@@ -50,8 +50,8 @@ final class ParseOrDeadLetter<V> implements FixedKeyProcessor<String, byte[], Pa
         }
         V value = topic.valueSerde().deserializer().deserialize(topic.name(), raw);
         if (value != null && !keyOf.apply(value).equals(key)) {
-            throw new IllegalArgumentException(
-                    "key '" + key + "' on " + topic.name() + " disagrees with the value's key '" + keyOf.apply(value) + "'");
+            throw new IllegalArgumentException("key '" + key + "' on " + topic.name()
+                    + " disagrees with the value's key '" + keyOf.apply(value) + "'");
         }
         return value;
     }

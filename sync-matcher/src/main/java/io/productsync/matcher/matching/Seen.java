@@ -4,5 +4,4 @@ package io.productsync.matcher.matching;
  * What the out-of-order guard remembers per key: the newest observation time (epoch millis), the quantity it carried
  * (WMS only), or that the key is gone since that time.
  */
-public record Seen(long atMillis, Long quantity, boolean gone) {
-}
+public record Seen(long atMillis, Long quantity, boolean gone) {}

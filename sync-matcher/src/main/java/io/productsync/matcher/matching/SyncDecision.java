@@ -13,8 +13,7 @@ import java.util.UUID;
 /** The sync rules, in order, as a pure function of the joined inputs and the evaluation time. */
 final class SyncDecision {
 
-    private SyncDecision() {
-    }
+    private SyncDecision() {}
 
     static Decision decide(MatchInput in, Instant now) {
         CartInventoryObserved cart = in.cart();
@@ -33,12 +32,34 @@ final class SyncDecision {
         }
         long target = Math.max(0, wms.available());
         if (cart.quantity() == target) {
-            return new Decision.Result(new SkuSyncEvaluated(UUID.randomUUID(), cart.tenantId(), cart.cartId(),
-                    cart.sku(), cart.inventoryTracked(), SyncOutcome.VERIFIED, null, null, wms.sku(),
-                    in.matchedVia(), cart.quantity(), wms.available(), null, cart.observedAt(), now));
+            return new Decision.Result(new SkuSyncEvaluated(
+                    UUID.randomUUID(),
+                    cart.tenantId(),
+                    cart.cartId(),
+                    cart.sku(),
+                    cart.inventoryTracked(),
+                    SyncOutcome.VERIFIED,
+                    null,
+                    null,
+                    wms.sku(),
+                    in.matchedVia(),
+                    cart.quantity(),
+                    wms.available(),
+                    null,
+                    cart.observedAt(),
+                    now));
         }
-        return new Decision.Push(new PushCartInventory(pushId(cart, target), cart.tenantId(), cart.cartId(),
-                cart.sku(), cart.quantity(), target, now, wms.sku(), in.matchedVia(), wms.available(),
+        return new Decision.Push(new PushCartInventory(
+                pushId(cart, target),
+                cart.tenantId(),
+                cart.cartId(),
+                cart.sku(),
+                cart.quantity(),
+                target,
+                now,
+                wms.sku(),
+                in.matchedVia(),
+                wms.available(),
                 cart.observedAt()));
     }
 
@@ -49,9 +70,21 @@ final class SyncDecision {
 
     private static Decision notSynced(MatchInput in, WmsInventoryObserved wms, SyncReason reason, Instant now) {
         CartInventoryObserved cart = in.cart();
-        return new Decision.Result(new SkuSyncEvaluated(UUID.randomUUID(), cart.tenantId(), cart.cartId(),
-                cart.sku(), cart.inventoryTracked(), SyncOutcome.NOT_SYNCED, reason, null,
-                wms == null ? null : wms.sku(), wms == null ? null : in.matchedVia(), cart.quantity(),
-                wms == null ? null : wms.available(), null, null, now));
+        return new Decision.Result(new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                cart.tenantId(),
+                cart.cartId(),
+                cart.sku(),
+                cart.inventoryTracked(),
+                SyncOutcome.NOT_SYNCED,
+                reason,
+                null,
+                wms == null ? null : wms.sku(),
+                wms == null ? null : in.matchedVia(),
+                cart.quantity(),
+                wms == null ? null : wms.available(),
+                null,
+                null,
+                now));
     }
 }

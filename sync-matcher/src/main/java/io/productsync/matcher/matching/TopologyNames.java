@@ -32,8 +32,7 @@ public final class TopologyNames {
     static final String PUSH_SINK = "cart-inventory-pushes-sink";
     static final String RESULT_SINK = "sync-results-sink";
 
-    private TopologyNames() {
-    }
+    private TopologyNames() {}
 
     static String source(Topic<?, ?> topic) {
         return topic.name() + "-source";

@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * runs ({@code productsync.matcher.stream-threads}).
  */
 @ConfigurationProperties("productsync")
-record MatcherSettings(@DefaultValue Kafka kafka, @DefaultValue Matcher matcher) {
+record MatcherSettings(
+        @DefaultValue Kafka kafka, @DefaultValue Matcher matcher) {
 
-    record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+    record Kafka(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor) {}
 
-    record Matcher(@DefaultValue("1") int streamThreads) {
-    }
+    record Matcher(@DefaultValue("1") int streamThreads) {}
 }

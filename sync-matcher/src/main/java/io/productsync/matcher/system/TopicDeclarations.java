@@ -15,8 +15,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class TopicDeclarations {
 
-    static final List<Topic<String, ?>> READ = List.of(
-            Topics.CART_INVENTORY, Topics.WMS_INVENTORY, Topics.PRODUCT_ALIASES, Topics.CART_CONNECTIONS);
+    static final List<Topic<String, ?>> READ =
+            List.of(Topics.CART_INVENTORY, Topics.WMS_INVENTORY, Topics.PRODUCT_ALIASES, Topics.CART_CONNECTIONS);
     static final List<Topic<String, ?>> WRITTEN = List.of(Topics.SYNC_RESULTS, Topics.CART_INVENTORY_PUSHES);
 
     @Bean
@@ -31,7 +31,8 @@ class TopicDeclarations {
     }
 
     private static NewTopic declare(String name, boolean compacted, MatcherSettings.Kafka kafka) {
-        TopicBuilder builder = TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
+        TopicBuilder builder =
+                TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

@@ -16,17 +16,21 @@ final class Events {
     static final String WMS = "main";
     static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
-    private Events() {
-    }
+    private Events() {}
 
     static CartInventoryObserved cart(String cartId, String sku, long quantity, Instant observedAt) {
         return new CartInventoryObserved(UUID.randomUUID(), TENANT, cartId, sku, true, true, quantity, observedAt);
     }
 
-    static CartInventoryObserved cart(String cartId, String sku, long quantity, Instant observedAt,
-            boolean inventoryTracked, boolean productActive) {
-        return new CartInventoryObserved(UUID.randomUUID(), TENANT, cartId, sku, inventoryTracked, productActive,
-                quantity, observedAt);
+    static CartInventoryObserved cart(
+            String cartId,
+            String sku,
+            long quantity,
+            Instant observedAt,
+            boolean inventoryTracked,
+            boolean productActive) {
+        return new CartInventoryObserved(
+                UUID.randomUUID(), TENANT, cartId, sku, inventoryTracked, productActive, quantity, observedAt);
     }
 
     static WmsInventoryObserved wms(String sku, long available, Instant observedAt) {
@@ -34,8 +38,8 @@ final class Events {
     }
 
     static CartConnectionConfigured connection(String cartId, boolean cartSyncEnabled, boolean wmsSyncEnabled) {
-        return new CartConnectionConfigured(TENANT, cartId, WMS, cartSyncEnabled, wmsSyncEnabled,
-                Duration.ofMinutes(5), T0);
+        return new CartConnectionConfigured(
+                TENANT, cartId, WMS, cartSyncEnabled, wmsSyncEnabled, Duration.ofMinutes(5), T0);
     }
 
     static CartConnectionConfigured connection(String cartId) {

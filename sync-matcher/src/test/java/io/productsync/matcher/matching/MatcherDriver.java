@@ -75,7 +75,8 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     /** Any text as the value, to feed records that do not parse. */
     void raw(Topic<String, ?> topic, String key, String json, Instant at) {
-        driver.createInputTopic(topic.name(), new StringSerializer(), new StringSerializer()).pipeInput(key, json, at);
+        driver.createInputTopic(topic.name(), new StringSerializer(), new StringSerializer())
+                .pipeInput(key, json, at);
     }
 
     void wms(WmsInventoryObserved row) {
@@ -123,14 +124,16 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+        return driver.createInputTopic(
+                topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
-        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(),
+        return driver.createOutputTopic(
+                topic.name(),
+                topic.keySerde().deserializer(),
                 topic.valueSerde().deserializer());
     }
-
 
     @Override
     public void afterEach(ExtensionContext context) throws IOException {

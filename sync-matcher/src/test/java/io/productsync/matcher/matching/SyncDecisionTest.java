@@ -27,8 +27,8 @@ class SyncDecisionTest {
     void checksSyncSwitchBeforeInventoryAndProductFlags() {
         CartInventoryObserved untrackedInactive = cart("shop", "sku-1", 5, T0, false, false);
 
-        SkuSyncEvaluated result = result(new MatchInput(untrackedInactive, connection("shop", false, false), null,
-                wms("sku-1", 5, T0)));
+        SkuSyncEvaluated result =
+                result(new MatchInput(untrackedInactive, connection("shop", false, false), null, wms("sku-1", 5, T0)));
 
         assertThat(result.reason()).isEqualTo(SyncReason.SYNC_DISABLED);
         assertThat(result.inventoryEnabled()).isFalse();
@@ -41,7 +41,8 @@ class SyncDecisionTest {
     void checksInventoryFlagBeforeProductFlag() {
         CartInventoryObserved untrackedInactive = cart("shop", "sku-1", 5, T0, false, false);
 
-        assertThat(result(new MatchInput(untrackedInactive, connection("shop"), null, null)).reason())
+        assertThat(result(new MatchInput(untrackedInactive, connection("shop"), null, null))
+                        .reason())
                 .isEqualTo(SyncReason.INVENTORY_DISABLED);
     }
 
@@ -49,7 +50,8 @@ class SyncDecisionTest {
     void checksProductFlagBeforeWmsMatch() {
         CartInventoryObserved inactive = cart("shop", "sku-1", 5, T0, true, false);
 
-        assertThat(result(new MatchInput(inactive, connection("shop"), null, null)).reason())
+        assertThat(result(new MatchInput(inactive, connection("shop"), null, null))
+                        .reason())
                 .isEqualTo(SyncReason.PRODUCT_DISABLED);
     }
 
@@ -66,8 +68,8 @@ class SyncDecisionTest {
 
     @Test
     void verifiesThroughAliasWithCartObservationAsSyncTime() {
-        MatchInput input = new MatchInput(cart, connection("shop"), alias("sku-1", "wms-sku-1"),
-                wms("wms-sku-1", 5, T0.plusSeconds(9)));
+        MatchInput input = new MatchInput(
+                cart, connection("shop"), alias("sku-1", "wms-sku-1"), wms("wms-sku-1", 5, T0.plusSeconds(9)));
 
         SkuSyncEvaluated result = result(input);
 
@@ -90,11 +92,12 @@ class SyncDecisionTest {
     void derivesPushIdFromCartObservationAndTargetOnly() {
         WmsInventoryObserved nine = wms("sku-1", 9, T0);
         PushCartInventory first = push(new MatchInput(cart, connection("shop"), null, nine));
-        PushCartInventory later = push(new MatchInput(cart, connection("shop"), null,
-                wms("sku-1", 9, T0.plusSeconds(60))), NOW.plusSeconds(60));
+        PushCartInventory later = push(
+                new MatchInput(cart, connection("shop"), null, wms("sku-1", 9, T0.plusSeconds(60))),
+                NOW.plusSeconds(60));
         PushCartInventory otherTarget = push(new MatchInput(cart, connection("shop"), null, wms("sku-1", 8, T0)));
-        PushCartInventory otherObservation = push(new MatchInput(cart("shop", "sku-1", 5, T0), connection("shop"),
-                null, nine));
+        PushCartInventory otherObservation =
+                push(new MatchInput(cart("shop", "sku-1", 5, T0), connection("shop"), null, nine));
 
         assertThat(later.pushId()).isEqualTo(first.pushId());
         assertThat(otherTarget.pushId()).isNotEqualTo(first.pushId());

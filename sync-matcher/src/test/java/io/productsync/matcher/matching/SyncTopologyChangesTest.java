@@ -70,10 +70,11 @@ class SyncTopologyChangesTest {
 
         matcher.wms(wms("sku-1", 10, T0.plusSeconds(60)));
 
-        Map<String, PushCartInventory> pushes = matcher.pushes().stream()
-                .collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        Map<String, PushCartInventory> pushes =
+                matcher.pushes().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
         assertThat(pushes).containsOnlyKeys("acme/shop/sku-1", "acme/outlet/sku-1");
-        assertThat(pushes.values()).allSatisfy(push -> assertThat(push.targetQuantity()).isEqualTo(10));
+        assertThat(pushes.values())
+                .allSatisfy(push -> assertThat(push.targetQuantity()).isEqualTo(10));
     }
 
     @Test
@@ -112,10 +113,11 @@ class SyncTopologyChangesTest {
 
         matcher.connection(connection("shop", true, false), T0.plusSeconds(2));
 
-        Map<String, SkuSyncEvaluated> results = matcher.results().stream()
-                .collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        Map<String, SkuSyncEvaluated> results =
+                matcher.results().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
         assertThat(results).containsOnlyKeys("acme/shop/sku-1", "acme/shop/sku-2");
-        assertThat(results.values()).allSatisfy(result -> assertThat(result.reason()).isEqualTo(SyncReason.SYNC_DISABLED));
+        assertThat(results.values())
+                .allSatisfy(result -> assertThat(result.reason()).isEqualTo(SyncReason.SYNC_DISABLED));
         assertThat(matcher.pushes()).isEmpty();
     }
 

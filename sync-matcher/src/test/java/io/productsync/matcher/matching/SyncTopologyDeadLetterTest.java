@@ -46,13 +46,17 @@ class SyncTopologyDeadLetterTest {
         assertThat(header(dead.headers(), DeadLetters.SOURCE_TOPIC)).isEqualTo("cart-inventory");
         assertThat(header(dead.headers(), DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(dead.headers(), DeadLetters.SOURCE_OFFSET)).isEqualTo("0");
-        assertThat(matcher.results()).extracting(record -> record.value().outcome())
+        assertThat(matcher.results())
+                .extracting(record -> record.value().outcome())
                 .containsExactly(SyncOutcome.VERIFIED);
     }
 
     @Test
     void deadLettersInvalidFieldWithReasonNamingTheField() {
-        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID.replace("\"tenantId\":\"acme\"", "\"tenantId\":\"ACME\""),
+        matcher.raw(
+                Topics.CART_INVENTORY,
+                "acme/shop/sku-1",
+                VALID.replace("\"tenantId\":\"acme\"", "\"tenantId\":\"ACME\""),
                 T0.plusSeconds(10));
         matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID, T0.plusSeconds(30));
 
@@ -65,7 +69,8 @@ class SyncTopologyDeadLetterTest {
         matcher.raw(Topics.CART_INVENTORY, "acme-shop-sku-1", VALID, T0.plusSeconds(10));
 
         assertThat(header(onlyDeadLetter().headers(), DeadLetters.REASON))
-                .contains("bad key on cart-inventory").contains("3 parts");
+                .contains("bad key on cart-inventory")
+                .contains("3 parts");
         assertThat(matcher.results()).isEmpty();
     }
 
@@ -85,7 +90,9 @@ class SyncTopologyDeadLetterTest {
         matcher.cart(cart("shop", "sku-1", 4, T0.plusSeconds(5)));
         matcher.results();
 
-        matcher.raw(Topics.PRODUCT_ALIASES, "acme/sku-1",
+        matcher.raw(
+                Topics.PRODUCT_ALIASES,
+                "acme/sku-1",
                 "{\"tenantId\":\"acme\",\"alias\":\"other\",\"wmsSku\":\"missing\",\"kind\":\"SKU\"}",
                 T0.plusSeconds(10));
 
@@ -97,7 +104,9 @@ class SyncTopologyDeadLetterTest {
 
     @Test
     void deadLettersWmsRecordMissingARequiredField() {
-        matcher.raw(Topics.WMS_INVENTORY, "acme/main/sku-9",
+        matcher.raw(
+                Topics.WMS_INVENTORY,
+                "acme/main/sku-9",
                 "{\"eventId\":\"6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6c\",\"tenantId\":\"acme\",\"wmsId\":\"main\","
                         + "\"sku\":\"sku-9\",\"observedAt\":\"2026-11-27T09:00:30Z\"}",
                 T0.plusSeconds(10));
@@ -114,7 +123,8 @@ class SyncTopologyDeadLetterTest {
     }
 
     private static String header(Headers headers, String name) {
-        return headers.lastHeader(name) == null ? null
+        return headers.lastHeader(name) == null
+                ? null
                 : new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -22,13 +22,19 @@ class SyncTopologyNamesTest {
 
     @Test
     void keepsTheStoreNamesDeployAndReadmeRelyOn() {
-        assertThat(description.toString()).contains(
-                TopologyNames.CART_GUARD_STORE, TopologyNames.WMS_GUARD_STORE,
-                TopologyNames.CART_TABLE_STORE, TopologyNames.WMS_TABLE_STORE,
-                TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE,
-                TopologyNames.CONNECTION_JOIN_STORE, TopologyNames.ALIAS_JOIN_STORE, TopologyNames.WMS_JOIN_STORE,
-                "cart-connection-join-subscription-registration-topic",
-                "cart-wms-join-subscription-response-topic");
+        assertThat(description.toString())
+                .contains(
+                        TopologyNames.CART_GUARD_STORE,
+                        TopologyNames.WMS_GUARD_STORE,
+                        TopologyNames.CART_TABLE_STORE,
+                        TopologyNames.WMS_TABLE_STORE,
+                        TopologyNames.ALIAS_TABLE_STORE,
+                        TopologyNames.CONNECTION_TABLE_STORE,
+                        TopologyNames.CONNECTION_JOIN_STORE,
+                        TopologyNames.ALIAS_JOIN_STORE,
+                        TopologyNames.WMS_JOIN_STORE,
+                        "cart-connection-join-subscription-registration-topic",
+                        "cart-wms-join-subscription-response-topic");
     }
 
     private static TopologyDescription describe() {

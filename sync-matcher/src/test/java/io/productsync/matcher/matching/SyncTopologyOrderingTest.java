@@ -79,7 +79,8 @@ class SyncTopologyOrderingTest {
         matcher.results();
         matcher.wms(wms("sku-1", 5, T0.plusSeconds(10)));
         matcher.wmsGone("acme/main/sku-1", T0.plusSeconds(20));
-        assertThat(matcher.results()).extracting(record -> record.value().reason())
+        assertThat(matcher.results())
+                .extracting(record -> record.value().reason())
                 .containsExactly(null, SyncReason.NO_WMS_MATCH); // VERIFIED, then gone
 
         matcher.wms(wms("sku-1", 5, T0.plusSeconds(15)));
@@ -120,6 +121,8 @@ class SyncTopologyOrderingTest {
 
         matcher.wms(wms("sku-1", 8, T0.plusSeconds(70)));
 
-        assertThat(matcher.pushes()).extracting(record -> record.value().targetQuantity()).containsExactly(8L);
+        assertThat(matcher.pushes())
+                .extracting(record -> record.value().targetQuantity())
+                .containsExactly(8L);
     }
 }

@@ -36,11 +36,16 @@ public class AliasReadModel {
                 WHERE tenant_id = :tenant AND (CAST(:after AS text) IS NULL OR alias > CAST(:after AS text) COLLATE "C")
                 ORDER BY alias LIMIT :limit
                 """)
-                .param("tenant", tenantId).param("after", afterAlias).param("limit", limit + 1)
+                .param("tenant", tenantId)
+                .param("after", afterAlias)
+                .param("limit", limit + 1)
                 .query((rs, i) -> {
                     OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-                    return new AliasView(rs.getString("alias"), rs.getString("wms_sku"),
-                            AliasKind.valueOf(rs.getString("kind")), changedAt == null ? null : changedAt.toInstant());
+                    return new AliasView(
+                            rs.getString("alias"),
+                            rs.getString("wms_sku"),
+                            AliasKind.valueOf(rs.getString("kind")),
+                            changedAt == null ? null : changedAt.toInstant());
                 })
                 .list();
         return KeysetPage.of(rows, limit, AliasView::alias);
@@ -53,8 +58,8 @@ public class AliasReadModel {
         LatestPerKey<AliasKey, ProductAliasChanged> latest = LatestPerKey.of(
                 changes, ProductAliasesListener.AliasChange::key, ProductAliasesListener.AliasChange::change);
         transaction.executeWithoutResult(status -> {
-            Batches.execute(batch, "DELETE FROM aliases WHERE tenant_id = ? AND alias = ?", latest.deletes(),
-                    (ps, key) -> {
+            Batches.execute(
+                    batch, "DELETE FROM aliases WHERE tenant_id = ? AND alias = ?", latest.deletes(), (ps, key) -> {
                         ps.setString(1, key.tenantId());
                         ps.setString(2, key.alias());
                     });
@@ -67,7 +72,9 @@ public class AliasReadModel {
                 ps.setString(2, a.alias());
                 ps.setString(3, a.wmsSku());
                 ps.setString(4, a.kind().name());
-                ps.setObject(5, a.changedAt() == null ? null : a.changedAt().atOffset(ZoneOffset.UTC),
+                ps.setObject(
+                        5,
+                        a.changedAt() == null ? null : a.changedAt().atOffset(ZoneOffset.UTC),
                         Types.TIMESTAMP_WITH_TIMEZONE);
             });
         });

@@ -4,5 +4,4 @@ import io.productsync.events.AliasKind;
 import java.time.Instant;
 
 /** An alias as the API shows it. */
-public record AliasView(String alias, String wmsSku, AliasKind kind, Instant changedAt) {
-}
+public record AliasView(String alias, String wmsSku, AliasKind kind, Instant changedAt) {}

@@ -18,9 +18,11 @@ class ProductAliasesListener {
         this.aliases = aliases;
     }
 
-    @KafkaListener(id = "sync-report-api-product-aliases",
+    @KafkaListener(
+            id = "sync-report-api-product-aliases",
             topics = "#{T(io.productsync.events.Topics).PRODUCT_ALIASES.name()}",
-            groupId = "sync-report-api", containerFactory = "productAliasesContainerFactory")
+            groupId = "sync-report-api",
+            containerFactory = "productAliasesContainerFactory")
     void onAliases(List<ConsumerRecord<String, ProductAliasChanged>> records) {
         RecordBatches.applyReadable(records, ProductAliasesListener::read, aliases::apply);
     }
@@ -30,6 +32,5 @@ class ProductAliasesListener {
         return new AliasChange(change == null ? AliasKey.parse(record.key()) : change.key(), change);
     }
 
-    record AliasChange(AliasKey key, ProductAliasChanged change) {
-    }
+    record AliasChange(AliasKey key, ProductAliasChanged change) {}
 }

@@ -18,9 +18,11 @@ class CartConnectionsListener {
         this.carts = carts;
     }
 
-    @KafkaListener(id = "sync-report-api-cart-connections",
+    @KafkaListener(
+            id = "sync-report-api-cart-connections",
             topics = "#{T(io.productsync.events.Topics).CART_CONNECTIONS.name()}",
-            groupId = "sync-report-api", containerFactory = "cartConnectionsContainerFactory")
+            groupId = "sync-report-api",
+            containerFactory = "cartConnectionsContainerFactory")
     void onConnections(List<ConsumerRecord<String, CartConnectionConfigured>> records) {
         RecordBatches.applyReadable(records, CartConnectionsListener::read, carts::apply);
     }
@@ -30,6 +32,5 @@ class CartConnectionsListener {
         return new CartChange(connection == null ? CartKey.parse(record.key()) : connection.key(), connection);
     }
 
-    record CartChange(CartKey key, CartConnectionConfigured connection) {
-    }
+    record CartChange(CartKey key, CartConnectionConfigured connection) {}
 }

@@ -39,18 +39,22 @@ public class KnownCarts {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant AND cart_id = :cart)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart)
-                """).param("tenant", tenantId).param("cart", cartId).query(Boolean.class).single();
+                """)
+                .param("tenant", tenantId)
+                .param("cart", cartId)
+                .query(Boolean.class)
+                .single();
     }
 
     void apply(List<CartConnectionsListener.CartChange> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        LatestPerKey<CartKey, CartConnectionConfigured> latest =
-                LatestPerKey.of(changes, CartConnectionsListener.CartChange::key, CartConnectionsListener.CartChange::connection);
+        LatestPerKey<CartKey, CartConnectionConfigured> latest = LatestPerKey.of(
+                changes, CartConnectionsListener.CartChange::key, CartConnectionsListener.CartChange::connection);
         transaction.executeWithoutResult(status -> {
-            Batches.execute(batch, "DELETE FROM carts WHERE tenant_id = ? AND cart_id = ?", latest.deletes(),
-                    (ps, key) -> {
+            Batches.execute(
+                    batch, "DELETE FROM carts WHERE tenant_id = ? AND cart_id = ?", latest.deletes(), (ps, key) -> {
                         ps.setString(1, key.tenantId());
                         ps.setString(2, key.cartId());
                     });

@@ -23,7 +23,9 @@ record CollapsedBatch(List<CartSkuKey> deletes, List<ProductSyncRow> upserts) {
                 boolean deleteFirst = current != null && current.deleteFirst();
                 byKey.put(change.key(), new PerKey(deleteFirst, ProductSyncRow.of(change.result())));
             } else {
-                byKey.put(change.key(), new PerKey(current.deleteFirst(), current.row().merge(change.result())));
+                byKey.put(
+                        change.key(),
+                        new PerKey(current.deleteFirst(), current.row().merge(change.result())));
             }
         }
         List<CartSkuKey> deletes = new ArrayList<>();
@@ -39,6 +41,5 @@ record CollapsedBatch(List<CartSkuKey> deletes, List<ProductSyncRow> upserts) {
         return new CollapsedBatch(deletes, upserts);
     }
 
-    private record PerKey(boolean deleteFirst, ProductSyncRow row) {
-    }
+    private record PerKey(boolean deleteFirst, ProductSyncRow row) {}
 }

@@ -19,5 +19,4 @@ public record ProductSyncItem(
         Long cartQuantity,
         Long wmsQuantity,
         Long pushedQuantity,
-        Instant evaluatedAt) {
-}
+        Instant evaluatedAt) {}

@@ -40,15 +40,18 @@ public class ProductSyncQueries {
     }
 
     /** Up to {@code limit} rows after {@code afterSku} (exclusive, null = from the start). */
-    public KeysetPage<ProductSyncItem> page(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
+    public KeysetPage<ProductSyncItem> page(
+            String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         Statement page = pageStatement(tenantId, cartId, filter, afterSku, limit + 1);
-        List<ProductSyncItem> rows = jdbc.sql(page.sql()).params(page.params()).query(ProductSyncQueries::item).list();
+        List<ProductSyncItem> rows = jdbc.sql(page.sql())
+                .params(page.params())
+                .query(ProductSyncQueries::item)
+                .list();
         return KeysetPage.of(rows, limit, ProductSyncItem::sku);
     }
 
     /** SQL and named parameters; visible to the query-plan test. */
-    record Statement(String sql, Map<String, Object> params) {
-    }
+    record Statement(String sql, Map<String, Object> params) {}
 
     static Statement pageStatement(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS);
@@ -80,8 +83,11 @@ public class ProductSyncQueries {
 
     public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {
         return jdbc.sql(COLUMNS + " AND sku = :sku")
-                .param("tenant", tenantId).param("cart", cartId).param("sku", sku)
-                .query(ProductSyncQueries::item).optional();
+                .param("tenant", tenantId)
+                .param("cart", cartId)
+                .param("sku", sku)
+                .query(ProductSyncQueries::item)
+                .optional();
     }
 
     /** One statement, so the total and the never counts come from one snapshot. */
@@ -91,16 +97,14 @@ public class ProductSyncQueries {
             neverByReason.put(reason.name(), 0L);
         }
         long[] total = {0};
-        jdbc.sql(SUMMARY)
-                .param("tenant", tenantId).param("cart", cartId)
-                .query(rs -> {
-                    String reason = rs.getString("reason");
-                    if (reason == null) {
-                        total[0] = rs.getLong("n");
-                    } else {
-                        neverByReason.put(reason, rs.getLong("n"));
-                    }
-                });
+        jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
+            String reason = rs.getString("reason");
+            if (reason == null) {
+                total[0] = rs.getLong("n");
+            } else {
+                neverByReason.put(reason, rs.getLong("n"));
+            }
+        });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
         return new SyncSummary(total[0], total[0] - never, never, neverByReason);
     }

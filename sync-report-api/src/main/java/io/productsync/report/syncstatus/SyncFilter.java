@@ -20,7 +20,8 @@ public record SyncFilter(Boolean never, SyncReason reason, String skuPrefix) {
         int[] codePoints = prefix.codePoints().toArray();
         for (int i = codePoints.length - 1; i >= 0; i--) {
             if (codePoints[i] < Character.MAX_CODE_POINT) {
-                int next = codePoints[i] + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : codePoints[i] + 1;
+                int next =
+                        codePoints[i] + 1 == Character.MIN_SURROGATE ? Character.MAX_SURROGATE + 1 : codePoints[i] + 1;
                 codePoints[i] = next;
                 return new String(codePoints, 0, i + 1);
             }

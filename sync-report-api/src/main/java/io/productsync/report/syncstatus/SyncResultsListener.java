@@ -17,8 +17,11 @@ class SyncResultsListener {
         this.writer = writer;
     }
 
-    @KafkaListener(id = "sync-report-api-sync-results", topics = "#{T(io.productsync.events.Topics).SYNC_RESULTS.name()}",
-            groupId = "sync-report-api", containerFactory = "syncResultsContainerFactory")
+    @KafkaListener(
+            id = "sync-report-api-sync-results",
+            topics = "#{T(io.productsync.events.Topics).SYNC_RESULTS.name()}",
+            groupId = "sync-report-api",
+            containerFactory = "syncResultsContainerFactory")
     void onResults(List<ConsumerRecord<String, SkuSyncEvaluated>> records) {
         RecordBatches.applyReadable(records, SyncResultChange::read, writer::write);
     }

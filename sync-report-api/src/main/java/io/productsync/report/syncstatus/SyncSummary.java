@@ -3,5 +3,4 @@ package io.productsync.report.syncstatus;
 import java.util.Map;
 
 /** Counts of one cart; {@code neverByReason} lists every reason, zeros included. */
-public record SyncSummary(long total, long synced, long never, Map<String, Long> neverByReason) {
-}
+public record SyncSummary(long total, long synced, long never, Map<String, Long> neverByReason) {}

@@ -9,13 +9,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
 /** Failures that say the database is unreachable or busy, not that the records are bad. */
 final class DatabaseOutage {
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientException
+            if (t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException
+                    || t instanceof CannotCreateTransactionException
+                    || t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException) {
                 return true;
             }

@@ -11,8 +11,7 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 /** Our {@link DeadLetters} headers, added next to spring-kafka's own {@code kafka_dlt-*} headers. */
 final class DeadLetterHeaders {
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 
     static Headers of(ConsumerRecord<?, ?> record, Exception failure) {
         Throwable cause = mostTelling(failure);

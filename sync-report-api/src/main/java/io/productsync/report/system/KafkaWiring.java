@@ -43,7 +43,8 @@ class KafkaWiring {
     }
 
     @Bean
-    DefaultErrorHandler deadLetteringErrorHandler(KafkaTemplate<String, Object> eventTemplate, ReportSettings settings) {
+    DefaultErrorHandler deadLetteringErrorHandler(
+            KafkaTemplate<String, Object> eventTemplate, ReportSettings settings) {
         var deadLetters = new DeadLetterPublishingRecoverer(eventTemplate, KafkaWiring::deadLetterPartition);
         deadLetters.setHeadersFunction(DeadLetterHeaders::of);
         var report = settings.report();
@@ -61,34 +62,40 @@ class KafkaWiring {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> syncResultsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            KafkaProperties kafka,
+            DefaultErrorHandler errorHandler,
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         return batchFactory(Topics.SYNC_RESULTS, kafka, errorHandler, configurer);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> cartConnectionsContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            KafkaProperties kafka,
+            DefaultErrorHandler errorHandler,
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         return batchFactory(Topics.CART_CONNECTIONS, kafka, errorHandler, configurer);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> productAliasesContainerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            KafkaProperties kafka,
+            DefaultErrorHandler errorHandler,
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         return batchFactory(Topics.PRODUCT_ALIASES, kafka, errorHandler, configurer);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ConcurrentKafkaListenerContainerFactory<Object, Object> batchFactory(
-            Topic<String, ?> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler,
+            Topic<String, ?> topic,
+            KafkaProperties kafka,
+            DefaultErrorHandler errorHandler,
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer) {
         var values = new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer());
         var factory = new ConcurrentKafkaListenerContainerFactory<Object, Object>();
         // spring.kafka.listener.* (concurrency, poll timeout...) apply; batch mode and error handling are ours.
-        configurer.configure(factory, new DefaultKafkaConsumerFactory(
-                kafka.buildConsumerProperties(), new StringDeserializer(), values));
+        configurer.configure(
+                factory,
+                new DefaultKafkaConsumerFactory(kafka.buildConsumerProperties(), new StringDeserializer(), values));
         factory.setBatchListener(true);
         // Offsets are committed only after the listener has written the whole batch (or the error handler
         // has dead-lettered the record that stopped it).

@@ -18,8 +18,7 @@ public final class RecordBatches {
 
     private static final LogAccessor LOG = new LogAccessor(RecordBatches.class);
 
-    private RecordBatches() {
-    }
+    private RecordBatches() {}
 
     /**
      * @param read  turns a readable record into a change; throws IllegalArgumentException for a bad record
@@ -47,7 +46,9 @@ public final class RecordBatches {
             DeserializationException failure = SerializationUtils.getExceptionFromHeader(
                     record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
             if (failure != null) {
-                String reason = failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage();
+                String reason = failure.getCause() == null
+                        ? failure.getMessage()
+                        : failure.getCause().getMessage();
                 return new BatchListenerFailedException(reason, failure, record);
             }
         }
@@ -57,7 +58,8 @@ public final class RecordBatches {
         } catch (IllegalArgumentException e) {
             return new BatchListenerFailedException(
                     "unusable record with key '" + record.key() + "' on " + record.topic() + ": " + e.getMessage(),
-                    e, record);
+                    e,
+                    record);
         }
     }
 }

@@ -6,11 +6,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Settings of sync-report-api, under {@code productsync.*}. */
 @ConfigurationProperties("productsync")
-public record ReportSettings(@DefaultValue Kafka kafka, @DefaultValue Report report) {
+public record ReportSettings(
+        @DefaultValue Kafka kafka, @DefaultValue Report report) {
 
     /** How the topics this service declares are created. */
-    public record Kafka(@DefaultValue("6") int partitions, @DefaultValue("1") short replicationFactor) {
-    }
+    public record Kafka(
+            @DefaultValue("6") int partitions,
+            @DefaultValue("1") short replicationFactor) {}
 
     /**
      * @param sendTimeout   how long an alias change waits for the broker's acknowledgement before answering 503
@@ -21,6 +23,5 @@ public record ReportSettings(@DefaultValue Kafka kafka, @DefaultValue Report rep
     public record Report(
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("500ms") Duration retryInterval,
-            @DefaultValue("2") long retryAttempts) {
-    }
+            @DefaultValue("2") long retryAttempts) {}
 }

@@ -29,9 +29,8 @@ class TopicDeclarations {
     }
 
     private static NewTopic declare(String name, boolean compacted, ReportSettings.Kafka kafka) {
-        TopicBuilder builder = TopicBuilder.name(name)
-                .partitions(kafka.partitions())
-                .replicas(kafka.replicationFactor());
+        TopicBuilder builder =
+                TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
         if (compacted) {
             builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         }

@@ -35,8 +35,7 @@ class AliasController {
         this.scope = scope;
     }
 
-    record AliasRequest(String wmsSku, String kind) {
-    }
+    record AliasRequest(String wmsSku, String kind) {}
 
     @GetMapping
     Page<AliasView> list(

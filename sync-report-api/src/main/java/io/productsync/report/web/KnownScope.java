@@ -25,7 +25,8 @@ class KnownScope {
         RequestParams.id(tenantId, "tenantId");
         RequestParams.id(cartId, "cartId");
         if (!carts.cartKnown(tenantId, cartId)) {
-            String known = carts.tenantKnown(tenantId) ? "tenant '" + tenantId + "' has no cart '" + cartId + "'"
+            String known = carts.tenantKnown(tenantId)
+                    ? "tenant '" + tenantId + "' has no cart '" + cartId + "'"
                     : "tenant '" + tenantId + "' is not known";
             throw Problems.notFound(known + ": check the ids or connect the cart first");
         }

@@ -7,8 +7,7 @@ import org.springframework.web.ErrorResponseException;
 /** Problems answered as application/problem+json; the detail always says what to fix. */
 final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static ErrorResponseException badRequest(String detail) {
         return of(HttpStatus.BAD_REQUEST, detail, null);

@@ -3,9 +3,9 @@ package io.productsync.report.web;
 import io.productsync.events.SyncReason;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
-import io.productsync.report.system.KeysetPage;
 import io.productsync.report.syncstatus.SyncFilter;
 import io.productsync.report.syncstatus.SyncSummary;
+import io.productsync.report.system.KeysetPage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,7 +57,8 @@ class ProductSyncController {
     ProductSyncItem one(@PathVariable String tenantId, @PathVariable String cartId, @PathVariable("sku") String path) {
         scope.cart(tenantId, cartId);
         String sku = RequestParams.rest(path, "sku");
-        return queries.find(tenantId, cartId, sku).orElseThrow(() -> Problems.notFound(
-                "cart '" + cartId + "' has no SKU '" + sku + "': list the cart to see its SKUs"));
+        return queries.find(tenantId, cartId, sku)
+                .orElseThrow(() -> Problems.notFound(
+                        "cart '" + cartId + "' has no SKU '" + sku + "': list the cart to see its SKUs"));
     }
 }

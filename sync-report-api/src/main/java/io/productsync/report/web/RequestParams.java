@@ -12,8 +12,7 @@ final class RequestParams {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private RequestParams() {
-    }
+    private RequestParams() {}
 
     static String id(String value, String field) {
         try {

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AliasReadModelTest {
 
     private final DataSource dataSource = TestDatabase.migrated("aliases");
-    private final AliasReadModel aliases = new AliasReadModel(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+    private final AliasReadModel aliases = new AliasReadModel(
+            JdbcClient.create(dataSource),
+            new JdbcTemplate(dataSource),
             new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 
     @BeforeEach
@@ -36,9 +38,9 @@ class AliasReadModelTest {
     void theLastChangePerAliasInABatchWinsAndTombstonesRemove() {
         aliases.apply(List.of(put("A", "MUG"), put("B", "CUP"), put("A", "MUG-BLUE"), removed("B"), put("C", "TEE")));
 
-        assertThat(page(null, 10).items()).extracting(AliasView::alias, AliasView::wmsSku)
-                .containsExactly(tuple("A", "MUG-BLUE"),
-                        tuple("C", "TEE"));
+        assertThat(page(null, 10).items())
+                .extracting(AliasView::alias, AliasView::wmsSku)
+                .containsExactly(tuple("A", "MUG-BLUE"), tuple("C", "TEE"));
     }
 
     @Test
@@ -54,7 +56,8 @@ class AliasReadModelTest {
 
     @Test
     void pagesWalkAliasesInByteOrder() {
-        aliases.apply(List.of(put("b", "X"), put("LISTING/42", "X"), put("A", "X"), put("LISTING/7", "X"), put("a", "X")));
+        aliases.apply(
+                List.of(put("b", "X"), put("LISTING/42", "X"), put("A", "X"), put("LISTING/7", "X"), put("a", "X")));
 
         KeysetPage<AliasView> first = page(null, 3);
         KeysetPage<AliasView> second = page(first.lastKey(), 3);
@@ -69,7 +72,8 @@ class AliasReadModelTest {
     }
 
     private static AliasChange put(String alias, String wmsSku) {
-        var change = new ProductAliasChanged("acme", alias, wmsSku, AliasKind.LISTING_SKU, Instant.parse("2026-11-27T09:10:00Z"));
+        var change = new ProductAliasChanged(
+                "acme", alias, wmsSku, AliasKind.LISTING_SKU, Instant.parse("2026-11-27T09:10:00Z"));
         return new AliasChange(change.key(), change);
     }
 

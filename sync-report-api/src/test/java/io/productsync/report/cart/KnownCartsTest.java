@@ -28,7 +28,9 @@ class KnownCartsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
     private final DataSource dataSource = TestDatabase.migrated("carts");
-    private final KnownCarts carts = new KnownCarts(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+    private final KnownCarts carts = new KnownCarts(
+            JdbcClient.create(dataSource),
+            new JdbcTemplate(dataSource),
             new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 
     @Test
@@ -47,8 +49,24 @@ class KnownCartsTest {
 
     @Test
     void aCartWithSyncRowsIsKnownBeforeItsConnectionIsRead() {
-        SyncRows.write(dataSource, List.of(new SkuSyncEvaluated(UUID.randomUUID(), "south", "shop", "A", true,
-                SyncOutcome.VERIFIED, null, null, "A", MatchedVia.SKU, 1L, 1L, null, NOW, NOW)));
+        SyncRows.write(
+                dataSource,
+                List.of(new SkuSyncEvaluated(
+                        UUID.randomUUID(),
+                        "south",
+                        "shop",
+                        "A",
+                        true,
+                        SyncOutcome.VERIFIED,
+                        null,
+                        null,
+                        "A",
+                        MatchedVia.SKU,
+                        1L,
+                        1L,
+                        null,
+                        NOW,
+                        NOW)));
 
         assertThat(carts.tenantKnown("south")).isTrue();
         assertThat(carts.cartKnown("south", "shop")).isTrue();
@@ -57,7 +75,9 @@ class KnownCartsTest {
 
     @Test
     void theLastConnectionPerCartInABatchWins() {
-        carts.apply(List.of(connected("east", "shop"), new CartChange(new CartKey("east", "shop"), null),
+        carts.apply(List.of(
+                connected("east", "shop"),
+                new CartChange(new CartKey("east", "shop"), null),
                 connected("east", "shop")));
 
         assertThat(carts.cartKnown("east", "shop")).isTrue();

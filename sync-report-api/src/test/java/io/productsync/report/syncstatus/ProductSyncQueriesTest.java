@@ -28,8 +28,26 @@ class ProductSyncQueriesTest {
 
     private static final String CART = "shop";
     private static final List<String> SYNCED = List.of(
-            "TEE/RED/M", "TEE/RED/L", "TEE/BLUE", "tee/red/m", "50%", "5_0", "5a0", "500", "_x", "%y",
-            "Zebra", "zebra", "é-accent", "日本", "emoji-\uD83D\uDE00", "A", "a", "a/b", "a%b", "a_b");
+            "TEE/RED/M",
+            "TEE/RED/L",
+            "TEE/BLUE",
+            "tee/red/m",
+            "50%",
+            "5_0",
+            "5a0",
+            "500",
+            "_x",
+            "%y",
+            "Zebra",
+            "zebra",
+            "é-accent",
+            "日本",
+            "emoji-\uD83D\uDE00",
+            "A",
+            "a",
+            "a/b",
+            "a%b",
+            "a_b");
     private static final List<String> NEVER = List.of("NEVER-1", "NEVER-2", "never/3", "TEE/RED/S");
 
     private final DataSource dataSource = TestDatabase.migrated("queries");
@@ -91,16 +109,15 @@ class ProductSyncQueriesTest {
 
     @Test
     void neverFilterSplitsNeverSyncedFromSyncedRows() {
-        assertThat(skus(new SyncFilter(true, null, null)))
-                .containsExactlyInAnyOrderElementsOf(NEVER);
-        assertThat(skus(new SyncFilter(false, null, null)))
-                .containsExactlyInAnyOrderElementsOf(SYNCED);
+        assertThat(skus(new SyncFilter(true, null, null))).containsExactlyInAnyOrderElementsOf(NEVER);
+        assertThat(skus(new SyncFilter(false, null, null))).containsExactlyInAnyOrderElementsOf(SYNCED);
     }
 
     @Test
     void reasonFilterCombinesWithNeverAndPrefix() {
         assertThat(skus(new SyncFilter(true, SyncReason.NO_WMS_MATCH, null))).containsExactly("NEVER-1", "NEVER-2");
-        assertThat(skus(new SyncFilter(null, SyncReason.INVENTORY_DISABLED, "TEE/"))).containsExactly("TEE/RED/S");
+        assertThat(skus(new SyncFilter(null, SyncReason.INVENTORY_DISABLED, "TEE/")))
+                .containsExactly("TEE/RED/S");
         assertThat(skus(new SyncFilter(false, SyncReason.NO_WMS_MATCH, null))).isEmpty();
     }
 
@@ -122,19 +139,27 @@ class ProductSyncQueriesTest {
         assertThat(summary.total()).isEqualTo(SYNCED.size() + NEVER.size());
         assertThat(summary.synced()).isEqualTo(SYNCED.size());
         assertThat(summary.never()).isEqualTo(NEVER.size());
-        assertThat(summary.neverByReason()).containsExactly(
-                entry("SYNC_DISABLED", 0L), entry("INVENTORY_DISABLED", 1L), entry("PRODUCT_DISABLED", 1L),
-                entry("NO_WMS_MATCH", 2L), entry("CART_REJECTED", 0L));
+        assertThat(summary.neverByReason())
+                .containsExactly(
+                        entry("SYNC_DISABLED", 0L),
+                        entry("INVENTORY_DISABLED", 1L),
+                        entry("PRODUCT_DISABLED", 1L),
+                        entry("NO_WMS_MATCH", 2L),
+                        entry("CART_REJECTED", 0L));
     }
 
     @Test
     void findsOneSkuWithSlashesAndNothingForAnUnknownOne() {
-        assertThat(queries.find(TENANT, CART, "TEE/RED/M")).get()
-                .extracting(ProductSyncItem::sku).isEqualTo("TEE/RED/M");
+        assertThat(queries.find(TENANT, CART, "TEE/RED/M"))
+                .get()
+                .extracting(ProductSyncItem::sku)
+                .isEqualTo("TEE/RED/M");
         assertThat(queries.find(TENANT, CART, "TEE/RED/X")).isEmpty();
     }
 
     private List<String> skus(SyncFilter filter) {
-        return queries.page(TENANT, CART, filter, null, 500).items().stream().map(ProductSyncItem::sku).toList();
+        return queries.page(TENANT, CART, filter, null, 500).items().stream()
+                .map(ProductSyncItem::sku)
+                .toList();
     }
 }

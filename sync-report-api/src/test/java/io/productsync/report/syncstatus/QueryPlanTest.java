@@ -37,10 +37,13 @@ class QueryPlanTest {
 
     @Test
     void neverFilterPagesThroughThePartialIndex() {
-        String plan = explain(ProductSyncQueries.pageStatement(
-                "acme", "big", new SyncFilter(true, null, null), "SKU-0001000", 51));
+        String plan = explain(
+                ProductSyncQueries.pageStatement("acme", "big", new SyncFilter(true, null, null), "SKU-0001000", 51));
 
-        assertThat(plan).contains("product_sync_never").doesNotContain("Seq Scan").doesNotContain("Sort");
+        assertThat(plan)
+                .contains("product_sync_never")
+                .doesNotContain("Seq Scan")
+                .doesNotContain("Sort");
     }
 
     @Test
@@ -54,8 +57,8 @@ class QueryPlanTest {
 
     @Test
     void summaryCountsNeverRowsFromThePartialIndex() {
-        String plan = explain(new ProductSyncQueries.Statement(
-                ProductSyncQueries.SUMMARY, Map.of("tenant", "acme", "cart", "big")));
+        String plan = explain(
+                new ProductSyncQueries.Statement(ProductSyncQueries.SUMMARY, Map.of("tenant", "acme", "cart", "big")));
 
         // The total has to count the cart's rows; the never counts by reason must not.
         String neverBranch = plan.substring(plan.indexOf("Group Key"));
@@ -64,15 +67,17 @@ class QueryPlanTest {
 
     @Test
     void prefixFilterIsAnIndexRangeThatStopsAtThePrefixEnd() {
-        String plan = explain(ProductSyncQueries.pageStatement(
-                "acme", "big", new SyncFilter(null, null, "SKU-01"), null, 51));
+        String plan = explain(
+                ProductSyncQueries.pageStatement("acme", "big", new SyncFilter(null, null, "SKU-01"), null, 51));
 
         assertThat(plan).contains("product_sync_pkey").contains("sku <").doesNotContain("Seq Scan");
     }
 
     private String explain(ProductSyncQueries.Statement statement) {
-        List<String> lines = jdbc.sql("EXPLAIN " + statement.sql()).params(statement.params())
-                .query((rs, i) -> rs.getString(1)).list();
+        List<String> lines = jdbc.sql("EXPLAIN " + statement.sql())
+                .params(statement.params())
+                .query((rs, i) -> rs.getString(1))
+                .list();
         return String.join("\n", lines);
     }
 }

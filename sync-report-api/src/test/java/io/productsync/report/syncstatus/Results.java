@@ -13,8 +13,7 @@ final class Results {
     static final String TENANT = "acme";
     static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
-    private Results() {
-    }
+    private Results() {}
 
     static Instant at(long seconds) {
         return T0.plusSeconds(seconds);
@@ -25,12 +24,40 @@ final class Results {
     }
 
     static SkuSyncEvaluated synced(SyncOutcome outcome, String cart, String sku, long evaluatedAt, long syncedAt) {
-        return new SkuSyncEvaluated(UUID.randomUUID(), TENANT, cart, sku, true, outcome, null, null, sku,
-                MatchedVia.SKU, 5L, 7L, outcome == SyncOutcome.UPDATED ? 7L : null, at(syncedAt), at(evaluatedAt));
+        return new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                TENANT,
+                cart,
+                sku,
+                true,
+                outcome,
+                null,
+                null,
+                sku,
+                MatchedVia.SKU,
+                5L,
+                7L,
+                outcome == SyncOutcome.UPDATED ? 7L : null,
+                at(syncedAt),
+                at(evaluatedAt));
     }
 
     static SkuSyncEvaluated notSynced(String cart, String sku, SyncReason reason, long evaluatedAt) {
-        return new SkuSyncEvaluated(UUID.randomUUID(), TENANT, cart, sku, reason != SyncReason.INVENTORY_DISABLED,
-                SyncOutcome.NOT_SYNCED, reason, null, null, null, 3L, null, null, null, at(evaluatedAt));
+        return new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                TENANT,
+                cart,
+                sku,
+                reason != SyncReason.INVENTORY_DISABLED,
+                SyncOutcome.NOT_SYNCED,
+                reason,
+                null,
+                null,
+                null,
+                3L,
+                null,
+                null,
+                null,
+                at(evaluatedAt));
     }
 }

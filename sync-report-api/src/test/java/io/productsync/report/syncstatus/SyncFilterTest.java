@@ -15,7 +15,9 @@ class SyncFilterTest {
     @Test
     void prefixEndSkipsTheSurrogateRangeAndCarriesPastTheLastCodePoint() {
         assertThat(SyncFilter.prefixEnd("x\uD7FF")).isEqualTo("x\uE000");
-        assertThat(SyncFilter.prefixEnd("x" + Character.toString(Character.MAX_CODE_POINT))).isEqualTo("y");
-        assertThat(SyncFilter.prefixEnd(Character.toString(Character.MAX_CODE_POINT))).isNull();
+        assertThat(SyncFilter.prefixEnd("x" + Character.toString(Character.MAX_CODE_POINT)))
+                .isEqualTo("y");
+        assertThat(SyncFilter.prefixEnd(Character.toString(Character.MAX_CODE_POINT)))
+                .isNull();
     }
 }

@@ -105,7 +105,8 @@ class SyncResultWriterTest {
 
     @Test
     void tombstoneDeletesTheRow() {
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 10)), SyncResultChange.of(verified(CART, "B", 10))));
+        writer.write(
+                List.of(SyncResultChange.of(verified(CART, "A", 10)), SyncResultChange.of(verified(CART, "B", 10))));
 
         writer.write(List.of(SyncResultChange.leftCart(new CartSkuKey(TENANT, CART, "A"))));
 

@@ -10,11 +10,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Writes results through the real writer, for tests in other packages that need rows. */
 public final class SyncRows {
 
-    private SyncRows() {
-    }
+    private SyncRows() {}
 
     public static void write(DataSource dataSource, List<SkuSyncEvaluated> results) {
-        new SyncResultWriter(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+        new SyncResultWriter(
+                        new JdbcTemplate(dataSource),
+                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
                 .write(results.stream().map(SyncResultChange::of).toList());
     }
 }

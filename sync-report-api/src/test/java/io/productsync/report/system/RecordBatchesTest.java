@@ -52,9 +52,8 @@ class RecordBatchesTest {
 
     @Test
     void namesARecordItsReaderRefusesWithTheReadersMessage() {
-        List<ConsumerRecord<String, SkuSyncEvaluated>> batch = List.of(
-                record(0, "demo/demo-shop/gone", null),
-                record(1, "no-slashes", null));
+        List<ConsumerRecord<String, SkuSyncEvaluated>> batch =
+                List.of(record(0, "demo/demo-shop/gone", null), record(1, "no-slashes", null));
 
         assertThatThrownBy(() -> RecordBatches.applyReadable(batch, RecordBatchesTest::describe, applied::add))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, e -> {
@@ -66,7 +65,8 @@ class RecordBatchesTest {
 
     private static String describe(ConsumerRecord<String, SkuSyncEvaluated> record) {
         if (record.value() == null) {
-            return "tombstone " + io.productsync.events.CartSkuKey.parse(record.key()).value();
+            return "tombstone "
+                    + io.productsync.events.CartSkuKey.parse(record.key()).value();
         }
         return "result " + record.value().sku();
     }
@@ -74,7 +74,17 @@ class RecordBatchesTest {
     private ConsumerRecord<String, SkuSyncEvaluated> record(long offset, String key, byte[] value) {
         var headers = new RecordHeaders();
         SkuSyncEvaluated deserialized = values.deserialize("sync-results", headers, value);
-        return new ConsumerRecord<>("sync-results", 0, offset, 0L, TimestampType.CREATE_TIME,
-                key.length(), value == null ? 0 : value.length, key, deserialized, headers, Optional.empty());
+        return new ConsumerRecord<>(
+                "sync-results",
+                0,
+                offset,
+                0L,
+                TimestampType.CREATE_TIME,
+                key.length(),
+                value == null ? 0 : value.length,
+                key,
+                deserialized,
+                headers,
+                Optional.empty());
     }
 }

@@ -42,16 +42,24 @@ class ProductSyncApiTest {
     private final DataSource dataSource = TestDatabase.migrated("web");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncController(
                     new ProductSyncQueries(JdbcClient.create(dataSource)),
-                    new KnownScope(new KnownCarts(JdbcClient.create(dataSource), new JdbcTemplate(dataSource),
+                    new KnownScope(new KnownCarts(
+                            JdbcClient.create(dataSource),
+                            new JdbcTemplate(dataSource),
                             new TransactionTemplate(new DataSourceTransactionManager(dataSource))))))
             .setControllerAdvice(new ProblemHandling())
             .build();
 
     @BeforeAll
     void cartWithRows() {
-        SyncRows.write(dataSource, List.of(
-                verified("TEE/RED/M"), verified("TEE/RED/L"), verified("summary"), verified("MUG"),
-                never("BDreams", SyncReason.NO_WMS_MATCH), never("OLD", SyncReason.PRODUCT_DISABLED)));
+        SyncRows.write(
+                dataSource,
+                List.of(
+                        verified("TEE/RED/M"),
+                        verified("TEE/RED/L"),
+                        verified("summary"),
+                        verified("MUG"),
+                        never("BDreams", SyncReason.NO_WMS_MATCH),
+                        never("OLD", SyncReason.PRODUCT_DISABLED)));
         new JdbcTemplate(dataSource).update("""
                 INSERT INTO carts VALUES ('acme', 'empty-shop', 'main', true, true, interval '10 seconds', now())""");
     }
@@ -64,8 +72,9 @@ class ProductSyncApiTest {
                 .andExpect(jsonPath("$.items.length()").value(6))
                 .andExpect(jsonPath("$.items[0].sku").value("BDreams"))
                 .andExpect(jsonPath("$.items[0].lastCartSyncDate").value(nullValue()))
-                .andExpect(content().string(containsString("{\"sku\":\"BDreams\",\"inventoryEnabled\":true,"
-                        + "\"lastCartSyncDate\":null,")))
+                .andExpect(content()
+                        .string(containsString(
+                                "{\"sku\":\"BDreams\",\"inventoryEnabled\":true," + "\"lastCartSyncDate\":null,")))
                 .andExpect(jsonPath("$.items[0].reason").value("NO_WMS_MATCH"))
                 .andExpect(jsonPath("$.items[1].sku").value("MUG"))
                 .andExpect(jsonPath("$.items[1].lastCartSyncDate").value("2026-11-27T09:15:30Z"))
@@ -79,7 +88,10 @@ class ProductSyncApiTest {
     void followsTheNextCursorToTheLastPage() throws Exception {
         String next = mvc.perform(get(CART).param("limit", "4"))
                 .andExpect(jsonPath("$.items[3].sku").value("TEE/RED/L"))
-                .andReturn().getResponse().getContentAsString().replaceAll(".*\"next\":\"([^\"]+)\".*", "$1");
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll(".*\"next\":\"([^\"]+)\".*", "$1");
 
         mvc.perform(get(CART).param("limit", "4").param("after", next))
                 .andExpect(status().isOk())
@@ -134,8 +146,8 @@ class ProductSyncApiTest {
         mvc.perform(get(CART).param("reason", "BROKEN"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.detail").value(
-                        "reason 'BROKEN' is not one of SYNC_DISABLED, INVENTORY_DISABLED, PRODUCT_DISABLED, "
+                .andExpect(jsonPath("$.detail")
+                        .value("reason 'BROKEN' is not one of SYNC_DISABLED, INVENTORY_DISABLED, PRODUCT_DISABLED, "
                                 + "NO_WMS_MATCH, CART_REJECTED"));
     }
 
@@ -183,12 +195,40 @@ class ProductSyncApiTest {
     }
 
     private static SkuSyncEvaluated verified(String sku) {
-        return new SkuSyncEvaluated(UUID.randomUUID(), "acme", "shop", sku, true, SyncOutcome.VERIFIED, null, null,
-                sku, MatchedVia.SKU, 4L, 4L, null, NOW, NOW);
+        return new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                "acme",
+                "shop",
+                sku,
+                true,
+                SyncOutcome.VERIFIED,
+                null,
+                null,
+                sku,
+                MatchedVia.SKU,
+                4L,
+                4L,
+                null,
+                NOW,
+                NOW);
     }
 
     private static SkuSyncEvaluated never(String sku, SyncReason reason) {
-        return new SkuSyncEvaluated(UUID.randomUUID(), "acme", "shop", sku, true, SyncOutcome.NOT_SYNCED, reason,
-                null, null, null, 2L, null, null, null, NOW);
+        return new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                "acme",
+                "shop",
+                sku,
+                true,
+                SyncOutcome.NOT_SYNCED,
+                reason,
+                null,
+                null,
+                null,
+                2L,
+                null,
+                null,
+                null,
+                NOW);
     }
 }
