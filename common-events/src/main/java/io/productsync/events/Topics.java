@@ -28,4 +28,12 @@ public final class Topics {
             CART_INVENTORY, WMS_INVENTORY, PRODUCT_ALIASES, CART_CONNECTIONS, CART_INVENTORY_PUSHES, SYNC_RESULTS);
 
     private Topics() {}
+
+    /** The catalogue's topic of that name, e.g. to find the dead-letter topic of a record's topic. */
+    public static Topic<String, ?> named(String name) {
+        return ALL.stream()
+                .filter(topic -> topic.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic named '" + name + "' in the catalogue"));
+    }
 }
