@@ -24,8 +24,21 @@ public final class Topics {
     public static final Topic<String, SkuSyncEvaluated> SYNC_RESULTS =
             new Topic<>("sync-results", false, Serdes.String(), JsonSerde.of(SkuSyncEvaluated.class));
 
+    public static final Topic<String, SnapshotHeld> INVENTORY_SNAPSHOT_HOLDS =
+            new Topic<>("inventory-snapshot-holds", true, Serdes.String(), JsonSerde.of(SnapshotHeld.class));
+
+    public static final Topic<String, ConfirmSnapshotRemoval> SNAPSHOT_REMOVAL_CONFIRMATIONS = new Topic<>(
+            "snapshot-removal-confirmations", false, Serdes.String(), JsonSerde.of(ConfirmSnapshotRemoval.class));
+
     public static final List<Topic<String, ?>> ALL = List.of(
-            CART_INVENTORY, WMS_INVENTORY, PRODUCT_ALIASES, CART_CONNECTIONS, CART_INVENTORY_PUSHES, SYNC_RESULTS);
+            CART_INVENTORY,
+            WMS_INVENTORY,
+            PRODUCT_ALIASES,
+            CART_CONNECTIONS,
+            CART_INVENTORY_PUSHES,
+            SYNC_RESULTS,
+            INVENTORY_SNAPSHOT_HOLDS,
+            SNAPSHOT_REMOVAL_CONFIRMATIONS);
 
     private Topics() {}
 

@@ -79,6 +79,20 @@ class EventFixturesTest {
         assertThat(failed.detail()).contains("422");
     }
 
+    @Test
+    void readsSnapshotHeldAndItsConfirmation() {
+        SnapshotHeld held = Fixtures.read("snapshot-held.json", SnapshotHeld.class);
+        ConfirmSnapshotRemoval confirm = Fixtures.read("confirm-snapshot-removal.json", ConfirmSnapshotRemoval.class);
+
+        assertThat(held.key().value()).isEqualTo("demo/cart/demo-shop");
+        assertThat(held.reason()).isEqualTo(HoldReason.MASS_REMOVAL);
+        assertThat(held.missingSkus()).isEqualTo(2501);
+        assertThat(held.releaseAfterCycles()).isEqualTo(3);
+        assertThat(confirm.key().value()).isEqualTo("demo/wms/main");
+        assertThat(SourceKey.parse("demo/wms/main")).isEqualTo(confirm.key());
+        assertThat(confirm.heldSince()).isEqualTo(held.heldSince());
+    }
+
     @ParameterizedTest
     @CsvSource({
         "cart-inventory-observed.json, io.productsync.events.CartInventoryObserved",
@@ -89,7 +103,9 @@ class EventFixturesTest {
         "sku-sync-evaluated-updated.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-verified.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-not-synced.json, io.productsync.events.SkuSyncEvaluated",
-        "sku-sync-evaluated-failed.json, io.productsync.events.SkuSyncEvaluated"
+        "sku-sync-evaluated-failed.json, io.productsync.events.SkuSyncEvaluated",
+        "snapshot-held.json, io.productsync.events.SnapshotHeld",
+        "confirm-snapshot-removal.json, io.productsync.events.ConfirmSnapshotRemoval"
     })
     void writesExactlyTheFixtureItReads(String fixture, Class<?> type) {
         Object event = Fixtures.read(fixture, type);

@@ -39,4 +39,11 @@ class KeysTest {
     void comparesSkusExactly() {
         assertThat(new CartSkuKey("demo", "shop", "abc")).isNotEqualTo(new CartSkuKey("demo", "shop", "ABC"));
     }
+
+    @Test
+    void sourceKeysNameTheKindAsALowercaseTokenAndRefuseOthers() {
+        assertThat(new SourceKey("demo", SourceKind.WMS, "main").value()).isEqualTo("demo/wms/main");
+        assertThat(SourceKey.parse("demo/cart/demo-shop").kind()).isEqualTo(SourceKind.CART);
+        assertThatThrownBy(() -> SourceKey.parse("demo/CART/demo-shop")).hasMessageContaining("'cart' or 'wms'");
+    }
 }
