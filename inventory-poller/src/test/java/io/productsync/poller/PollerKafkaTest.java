@@ -24,8 +24,16 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
             "productsync.sandbox.poll-interval=200ms",
             "productsync.sandbox.page-size=2",
             "productsync.poller.tick=50ms",
-            "productsync.poller.progress-every=2"
+            "productsync.poller.progress-every=2",
+            // Holds end only by a confirmation or a recovery here, so a test sees a hold before it can be released;
+            // RemovalReleaseTest runs a poller of its own with a short release.
+            "productsync.poller.removal-guard.release-after-cycles=1000"
         })
-@EmbeddedKafka(partitions = 2)
+// The topics the poller reads or shares are created as their writers would; the broker creates none on its own, so
+// every other topic the poller uses must come from its own declarations.
+@EmbeddedKafka(
+        partitions = 2,
+        topics = {"cart-inventory-pushes", "sync-results", "snapshot-removal-confirmations"},
+        brokerProperties = "auto.create.topics.enable=false")
 @Import(FakeConnectors.class)
 public @interface PollerKafkaTest {}

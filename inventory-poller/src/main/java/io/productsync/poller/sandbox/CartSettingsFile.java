@@ -1,5 +1,6 @@
 package io.productsync.poller.sandbox;
 
+import io.productsync.events.Ids;
 import io.productsync.poller.connector.Connection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,10 +145,11 @@ final class CartSettingsFile {
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(key + " '" + value + "' is not a duration" + example);
             }
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(key + " '" + value + "' must be longer than zero" + example);
+            try {
+                return Ids.requirePositive(duration, key);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(e.getMessage() + example);
             }
-            return duration;
         }
     }
 }

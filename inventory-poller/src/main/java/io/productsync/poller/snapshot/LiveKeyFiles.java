@@ -3,17 +3,12 @@ package io.productsync.poller.snapshot;
 import io.productsync.events.Ids;
 import io.productsync.poller.system.PollerSettings;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The live keys of each source on local disk, one key per line in {@code <state-dir>/<kind>.<tenant>.<id>.keys}
- * ('.' never occurs in an id, so two sources never share a file). A file is replaced whole through a temp file and an
- * atomic rename, so a crash leaves the old set or the new one; an empty set is no file.
+ * The live keys of each source on local disk, one key per line in {@code <state-dir>/<kind>.<tenant>.<id>.keys},
+ * replaced whole ({@link StateFiles}); an empty set is no file.
  */
 @Component
 final class LiveKeyFiles {
@@ -44,9 +38,7 @@ final class LiveKeyFiles {
     }
 
     Path file(SourceId source) {
-        String name = source.kind().name().toLowerCase() + "." + Ids.requireId(source.tenantId(), "tenantId") + "."
-                + Ids.requireId(source.id(), "id") + ".keys";
-        return dir.resolve(name);
+        return StateFiles.path(dir, source, "keys");
     }
 
     /** The saved keys; none when there is no file; empty (and a warning) when the file cannot be read whole. */
@@ -85,23 +77,7 @@ final class LiveKeyFiles {
                 Files.deleteIfExists(file);
                 return true;
             }
-            Files.createDirectories(dir);
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (FileChannel channel = FileChannel.open(
-                            temp,
-                            StandardOpenOption.CREATE,
-                            StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING);
-                    BufferedWriter writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
-                for (String key : keys) {
-                    writer.write(key);
-                    writer.write('\n');
-                }
-                writer.flush();
-                // On disk before the rename, so a power cut never leaves a renamed but empty file.
-                channel.force(false);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            StateFiles.replace(file, keys);
             return true;
         } catch (IOException | UncheckedIOException e) {
             log.warn(

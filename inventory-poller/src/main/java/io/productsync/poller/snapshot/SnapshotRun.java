@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One full snapshot of one source: page after page is published as it arrives (sends are not awaited one by one);
- * when every page is read and every send acknowledged, keys that were live but not seen are tombstoned. A throttled
- * read is repeated after the wait the source asked for, on the pool, without holding a thread. Any other failure
- * makes the snapshot incomplete: what was read stays published, nothing is removed, the next interval tries again.
+ * when every page is read and every send acknowledged, keys that were live but not seen are tombstoned, unless the
+ * removal guard holds them ({@link RemovalGuard}). A throttled read is repeated after the wait the source asked for,
+ * on the pool, without holding a thread. Any other failure makes the snapshot incomplete: what was read stays
+ * published, nothing is removed, the next interval tries again.
  */
 final class SnapshotRun<V> implements Runnable {
 
@@ -32,6 +33,7 @@ final class SnapshotRun<V> implements Runnable {
     private final InventorySource<?, V> source;
     private final SourceState state;
     private final TopicSender sender;
+    private final RemovalHolds holds;
     private final ScheduledExecutorService executor;
     private final Instant at;
     private final Duration sendTimeout;
@@ -48,6 +50,7 @@ final class SnapshotRun<V> implements Runnable {
             InventorySource<?, V> source,
             SourceState state,
             TopicSender sender,
+            RemovalHolds holds,
             ScheduledExecutorService executor,
             Instant at,
             Duration sendTimeout,
@@ -55,6 +58,7 @@ final class SnapshotRun<V> implements Runnable {
         this.source = source;
         this.state = state;
         this.sender = sender;
+        this.holds = holds;
         this.executor = executor;
         this.at = at;
         this.sendTimeout = sendTimeout;
@@ -129,19 +133,39 @@ final class SnapshotRun<V> implements Runnable {
         });
     }
 
+    /** The removal guard decides: tombstones for what is missing, or a hold and none. */
     private void removeMissing() {
+        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen, at);
+        if (verdict instanceof RemovalGuard.Held held) {
+            whenSent(List.of(holds.reportHeld(source.id(), held.hold(), published)), failure -> {
+                if (failure != null) {
+                    log.warn(
+                            "{}: hold not reported, reported again next snapshot: {}", source.id(), failure.toString());
+                }
+                state.finishHeld(seen, held.hold());
+            });
+            return;
+        }
+        RemovalGuard.Apply apply = (RemovalGuard.Apply) verdict;
         List<CompletableFuture<?>> tombstones = new ArrayList<>();
         for (String key : state.liveKeys()) {
             if (!seen.contains(key)) {
                 tombstones.add(sender.send(source.topic(), key, null, at));
             }
         }
+        int removed = tombstones.size();
+        if (apply.ended() != null) {
+            tombstones.add(holds.reportEnded(source.id(), apply, removed, at));
+        }
         whenSent(tombstones, failure -> {
             if (failure != null) {
                 log.warn("{}: tombstones not all sent, retried next snapshot: {}", source.id(), failure.toString());
                 state.finish(false, seen);
             } else {
-                log.info("{}: snapshot complete, {} items, {} removed", source.id(), published, tombstones.size());
+                log.info("{}: snapshot complete, {} items, {} removed", source.id(), published, removed);
+                if (apply.ended() != null) {
+                    holds.ended(source.id());
+                }
                 state.finish(true, seen);
             }
         });

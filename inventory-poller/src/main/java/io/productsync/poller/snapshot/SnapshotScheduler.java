@@ -1,5 +1,6 @@
 package io.productsync.poller.snapshot;
 
+import io.productsync.events.CartKey;
 import io.productsync.poller.connector.Connection;
 import io.productsync.poller.connector.ConnectorRegistry;
 import io.productsync.poller.system.PollerSettings;
@@ -7,6 +8,7 @@ import io.productsync.poller.system.TopicSender;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +37,17 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final ConnectionPublisher connectionPublisher;
     private final TopicSender sender;
     private final LiveKeyFiles files;
+    private final HoldFiles holdFiles;
+    private final RemovalHolds holds;
     private final Clock clock;
     private final PollerSettings.Poller settings;
     /** Never coarser than the sandbox interval, so a short interval set alone (as tests do) is honoured. */
     private final Duration tick;
 
     private final Map<SourceId, SourceState> states = new ConcurrentHashMap<>();
+    /** The connection each cart had when last discovered; only the scheduler's own cycle thread touches it. */
+    private final Map<CartKey, Connection> lastConnections = new LinkedHashMap<>();
+
     private volatile List<Connection> connections = List.of();
     private volatile ScheduledExecutorService executor;
 
@@ -49,12 +56,16 @@ final class SnapshotScheduler implements SmartLifecycle {
             ConnectionPublisher connectionPublisher,
             TopicSender sender,
             LiveKeyFiles files,
+            HoldFiles holdFiles,
+            RemovalHolds holds,
             Clock clock,
             PollerSettings settings) {
         this.registry = registry;
         this.connectionPublisher = connectionPublisher;
         this.sender = sender;
         this.files = files;
+        this.holdFiles = holdFiles;
+        this.holds = holds;
         this.clock = clock;
         this.settings = settings.poller();
         this.tick = shorter(settings.poller().tick(), settings.sandbox().pollInterval());
@@ -88,7 +99,7 @@ final class SnapshotScheduler implements SmartLifecycle {
 
     SourceState.SnapshotCounts counts(SourceId source) {
         SourceState state = states.get(source);
-        return state == null ? new SourceState.SnapshotCounts(0, 0) : state.counts();
+        return state == null ? new SourceState.SnapshotCounts(0, 0, 0) : state.counts();
     }
 
     private void cycle() {
@@ -96,18 +107,18 @@ final class SnapshotScheduler implements SmartLifecycle {
             Instant now = clock.instant();
             try {
                 connections = registry.discover();
-                connectionPublisher.publish(connections, now);
+                connectionPublisher.publish(withCartsStillRetiring(connections), now);
             } catch (RuntimeException e) {
                 log.warn("discovery failed, polling the connections known before: {}", e.toString());
             }
             Map<SourceId, Duration> intervals = intervals(connections);
             states.forEach((source, state) -> {
-                if (!intervals.containsKey(source) && state.tryClaim()) {
+                if (!intervals.containsKey(source) && retireDue(state, now)) {
                     executor.execute(() -> retire(source, state));
                 }
             });
             intervals.forEach((source, interval) -> {
-                SourceState state = states.computeIfAbsent(source, id -> new SourceState(id, files));
+                SourceState state = states.computeIfAbsent(source, id -> new SourceState(id, files, holdFiles));
                 if (state.tryStart(now, interval)) {
                     executor.execute(() -> snapshot(source, state));
                 }
@@ -115,6 +126,24 @@ final class SnapshotScheduler implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.error("poll cycle failed; the next tick tries again", e);
         }
+    }
+
+    /**
+     * A cart that disappeared (its sandbox file deleted) keeps its connection until its removal has applied and its
+     * state is forgotten, so a held removal keeps the cart connected and its rows in place.
+     */
+    private List<Connection> withCartsStillRetiring(List<Connection> discovered) {
+        Set<CartKey> present = new HashSet<>();
+        discovered.forEach(connection -> present.add(connection.cart()));
+        lastConnections.keySet().removeIf(cart -> !present.contains(cart) && !states.containsKey(SourceId.cart(cart)));
+        discovered.forEach(connection -> lastConnections.put(connection.cart(), connection));
+        return List.copyOf(lastConnections.values());
+    }
+
+    /** A source no longer connected is snapshotted (as empty) at the interval it had, so its held cycles mean time. */
+    private static boolean retireDue(SourceState state, Instant now) {
+        Duration interval = state.lastInterval();
+        return interval == null ? state.tryClaim() : state.tryStart(now, interval);
     }
 
     /** A WMS feeding several carts is polled at the shortest of their intervals. */
@@ -150,8 +179,9 @@ final class SnapshotScheduler implements SmartLifecycle {
     }
 
     /**
-     * A source no longer connected: a last, empty snapshot tombstones its live keys and deletes its file; once nothing
-     * is live it is forgotten. It stays claimed, so a snapshot never starts on a state no longer in the map.
+     * A source no longer connected: an empty snapshot tombstones its live keys (under the removal guard, like any
+     * other) and deletes its file; once nothing is live it is forgotten. It stays claimed, so a snapshot never starts
+     * on a state no longer in the map.
      */
     private void retire(SourceId source, SourceState state) {
         if (state.nothingLive()) {
@@ -159,7 +189,7 @@ final class SnapshotScheduler implements SmartLifecycle {
             return;
         }
         log.info(
-                "{}: no longer connected, removing its {} live keys",
+                "{}: no longer connected; its {} live keys are removed unless the removal guard holds them",
                 source,
                 state.liveKeys().size());
         run(InventorySource.disconnected(source), state);
@@ -170,6 +200,7 @@ final class SnapshotScheduler implements SmartLifecycle {
                         inventory,
                         state,
                         sender,
+                        holds,
                         executor,
                         clock.instant(),
                         settings.sendTimeout(),

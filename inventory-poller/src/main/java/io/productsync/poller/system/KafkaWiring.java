@@ -1,14 +1,18 @@
 package io.productsync.poller.system;
 
 import io.productsync.events.DeadLetters;
-import io.productsync.events.PushCartInventory;
+import io.productsync.events.Topic;
 import io.productsync.events.Topics;
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,75 +25,61 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DelegatingByTopicDeserializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.FixedBackOff;
 
-/** The push listener: catalogue serde behind an ErrorHandlingDeserializer, unreadable records to the dead-letter topic. */
+/**
+ * The listeners (pushes, removal confirmations): each topic's catalogue serde behind an ErrorHandlingDeserializer,
+ * unreadable records to the topic's dead-letter topic.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaWiring {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaWiring.class);
 
+    /** The topics this service reads; each value is read with its catalogue serde. */
+    private static final List<Topic<String, ?>> READ =
+            List.of(Topics.CART_INVENTORY_PUSHES, Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS);
+
     @Bean
-    ConsumerFactory<String, PushCartInventory> pushConsumerFactory(KafkaProperties properties) {
+    ConsumerFactory<String, Object> listenerConsumerFactory(KafkaProperties properties) {
+        Map<Pattern, Deserializer<?>> byTopic = new LinkedHashMap<>();
+        READ.forEach(topic -> byTopic.put(
+                Pattern.compile(Pattern.quote(topic.name())), topic.valueSerde().deserializer()));
         return new DefaultKafkaConsumerFactory<>(
                 properties.buildConsumerProperties(),
                 new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(
-                        Topics.CART_INVENTORY_PUSHES.valueSerde().deserializer()));
+                new ErrorHandlingDeserializer<>(new DelegatingByTopicDeserializer(byTopic, KafkaWiring::notRead)));
+    }
+
+    private static Object notRead(String topic, byte[] data) {
+        throw new SerializationException("inventory-poller does not read " + topic);
     }
 
     /** Named like Boot's default so Boot's factory backs off and every listener here gets this error handling. */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, PushCartInventory> kafkaListenerContainerFactory(
-            ConsumerFactory<String, PushCartInventory> pushConsumerFactory, KafkaTemplate<String, byte[]> template) {
+    ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
+            ConsumerFactory<String, Object> listenerConsumerFactory, KafkaTemplate<String, byte[]> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
-                template, (record, e) -> new TopicPartition(record.topic() + "-dlt", -1));
+                template,
+                (record, e) -> new TopicPartition(Topics.named(record.topic()).deadLetterTopic(), -1));
         recoverer.setHeadersFunction(KafkaWiring::deadLetterHeaders);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, PushCartInventory>();
-        factory.setConsumerFactory(pushConsumerFactory);
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(listenerConsumerFactory);
         factory.setCommonErrorHandler(new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 2)));
         return factory;
     }
 
+    /** The one header rule of common-events, plus a WARN per dead letter so an operator sees it without a consumer. */
     private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception e) {
-        String reason = reason(e);
         log.warn(
                 "{}-{}@{} (key {}) goes to the dead-letter topic: {}",
                 record.topic(),
                 record.partition(),
                 record.offset(),
                 record.key(),
-                reason);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(DeadLetters.REASON, bytes(reason));
-        headers.add(DeadLetters.EXCEPTION, bytes(root(e).getClass().getName()));
-        headers.add(DeadLetters.SOURCE_TOPIC, bytes(record.topic()));
-        headers.add(DeadLetters.SOURCE_PARTITION, bytes(String.valueOf(record.partition())));
-        headers.add(DeadLetters.SOURCE_OFFSET, bytes(String.valueOf(record.offset())));
-        return headers;
-    }
-
-    /** Our serde's message says what is wrong with the record; the container's wrappers do not. */
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SerializationException) {
-                return t.getMessage();
-            }
-        }
-        Throwable root = root(e);
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
-
-    private static Throwable root(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root;
-    }
-
-    private static byte[] bytes(String value) {
-        return String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+                DeadLetters.reason(e));
+        return DeadLetters.addTo(new RecordHeaders(), record.topic(), record.partition(), record.offset(), e);
     }
 }

@@ -26,7 +26,8 @@ public record PollerSettings(
     /**
      * {@code tick}: how often connections are rediscovered and due polls started. {@code threads}: polls running at
      * once. {@code sendTimeout}: how long a snapshot waits for its sends. {@code appliedPushesRemembered}: LRU size of
-     * the pushIds already applied. {@code stateDir}: where the live keys of each source are kept across restarts.
+     * the pushIds already applied. {@code stateDir}: where the live keys (and holds) of each source are kept across
+     * restarts. {@code removalGuard}: when a complete snapshot's removals are held instead of applied.
      */
     public record Poller(
             @DefaultValue("1s") Duration tick,
@@ -35,5 +36,15 @@ public record PollerSettings(
             @DefaultValue("10000") int progressEvery,
             @DefaultValue("100000") int appliedPushesRemembered,
             @DefaultValue("5") int throttledPushAttempts,
-            @DefaultValue("./data/inventory-poller") Path stateDir) {}
+            @DefaultValue("./data/inventory-poller") Path stateDir,
+            @DefaultValue RemovalGuard removalGuard) {}
+
+    /**
+     * A complete snapshot that would remove more than {@code maxShare} of a source's live SKUs, or that is empty where
+     * SKUs are live, has its removals held until {@code releaseAfterCycles} snapshots in a row have come to the same
+     * removal (the next one then applies it) or a user confirms it.
+     */
+    public record RemovalGuard(
+            @DefaultValue("0.25") double maxShare,
+            @DefaultValue("3") int releaseAfterCycles) {}
 }

@@ -1,13 +1,16 @@
 package io.productsync.poller.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.productsync.poller.connector.QuantityChange;
 import io.productsync.poller.connector.QuantityChangeResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +74,64 @@ class CartFileRewriteTest {
         assertThat(CartFileRewrite.setQuantity(file, change("Z", 1, 2)).error()).contains("'Z' is not in cart.csv");
         assertThat(CartFileRewrite.setQuantity(file, change("C", 3, 4)).error()).contains("does not track inventory");
         assertThat(Files.readString(file)).isEqualTo(CART);
+    }
+
+    @Test
+    void keepsAnEditMadeBySedDashIBetweenTheReadAndTheRenameAndAppliesThePushOnTopOfIt() throws IOException {
+        Path file = write(CART);
+        AtomicInteger edits = new AtomicInteger();
+
+        QuantityChangeResult result = CartFileRewrite.setQuantity(file, change("B", 12, 15), path -> {
+            if (edits.getAndIncrement() == 0) {
+                sedInPlace(path, "C,false,true,3,untracked", "C,false,true,4,edited by hand");
+            }
+        });
+
+        assertThat(result).isEqualTo(QuantityChangeResult.applied());
+        assertThat(edits).hasValue(2);
+        assertThat(Files.readString(file))
+                .isEqualTo(CART.replace("B,yes,true,12,x", "B,yes,true,15,x")
+                        .replace("C,false,true,3,untracked", "C,false,true,4,edited by hand"));
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void comparesAgainWithTheEditedQuantityWhenTheEditChangedTheSameSku() throws IOException {
+        Path file = write(CART);
+        AtomicInteger edits = new AtomicInteger();
+
+        QuantityChangeResult result = CartFileRewrite.setQuantity(file, change("B", 12, 15), path -> {
+            if (edits.getAndIncrement() == 0) {
+                sedInPlace(path, "B,yes,true,12,x", "B,yes,true,20,x");
+            }
+        });
+
+        assertThat(result).isEqualTo(QuantityChangeResult.currentDiffers(20));
+        assertThat(Files.readString(file)).isEqualTo(CART.replace("B,yes,true,12,x", "B,yes,true,20,x"));
+    }
+
+    @Test
+    void keepsAnEditWrittenInPlaceWithTheSameSizeAndFailsAfterAFileThatNeverStopsChanging() throws IOException {
+        Path file = write(CART);
+        AtomicInteger edits = new AtomicInteger();
+
+        assertThatThrownBy(() -> CartFileRewrite.setQuantity(file, change("B", 12, 15), path -> {
+                    // Same inode, same length: only the content tells.
+                    Files.writeString(path, CART.replace("x\n", (edits.incrementAndGet() % 10) + "\n"));
+                }))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("changed under every one of " + CartFileRewrite.MAX_ATTEMPTS + " attempts");
+
+        assertThat(edits).hasValue(CartFileRewrite.MAX_ATTEMPTS);
+        assertThat(Files.readString(file)).contains("B,yes,true,12," + CartFileRewrite.MAX_ATTEMPTS + "\n");
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    /** What {@code sed -i} does: write the edited copy beside the file and rename it over, taking no lock. */
+    private static void sedInPlace(Path file, String from, String to) throws IOException {
+        Path edited = Files.writeString(
+                file.resolveSibling("sedAbC123"), Files.readString(file).replace(from, to));
+        Files.move(edited, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static QuantityChange change(String sku, long expected, long target) {

@@ -139,7 +139,7 @@ class CartSettingsFileTest {
 
         write("poll-interval=0s\n");
         assertThat(read().problems())
-                .containsExactly(file + " line 1: poll-interval '0s' must be longer than zero; "
+                .containsExactly(file + " line 1: poll-interval must be positive, was PT0S; "
                         + "write e.g. poll-interval=30s, poll-interval=5m or poll-interval=PT30S");
     }
 

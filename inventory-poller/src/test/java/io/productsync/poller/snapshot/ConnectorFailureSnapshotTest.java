@@ -87,14 +87,16 @@ class ConnectorFailureSnapshotTest {
     void publishesNoTombstonesForASnapshotWithAFailedPage() {
         AtomicInteger mode = new AtomicInteger(COMPLETE);
         fakes.add(tenant, "shop", new PagedCart(cursor -> switch (mode.get()) {
-            case COMPLETE -> cursor == null ? Page.of(List.of(item("X")), "2") : Page.last(List.of(item("Y")));
+            case COMPLETE ->
+                cursor == null ? Page.of(List.of(item("W"), item("X")), "2") : Page.last(List.of(item("Y"), item("Z")));
             case FAILING -> {
                 if (cursor == null) {
-                    yield Page.of(List.of(item("X")), "2");
+                    yield Page.of(List.of(item("W"), item("X")), "2");
                 }
                 throw new ConnectorException("503 store unavailable");
             }
-            default -> Page.last(List.of(item("X")));
+            // A quarter of the cart gone: applied at once, not held.
+            default -> Page.last(List.of(item("W"), item("X"), item("Z")));
         }));
         SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
         await().atMost(Duration.ofSeconds(30))
@@ -104,6 +106,9 @@ class ConnectorFailureSnapshotTest {
         long incomplete = scheduler.counts(cart).incomplete();
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> scheduler.counts(cart).incomplete() >= incomplete + 2);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/"))
+                .extracting(ConsumerRecord::key)
+                .contains(tenant + "/shop/W", tenant + "/shop/X", tenant + "/shop/Y", tenant + "/shop/Z");
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
 
         mode.set(SHRUNK);

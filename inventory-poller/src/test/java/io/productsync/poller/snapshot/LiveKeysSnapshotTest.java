@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.CartKey;
+import io.productsync.events.HoldReason;
+import io.productsync.events.SnapshotHeld;
 import io.productsync.events.Topics;
-import io.productsync.poller.InventoryPollerApplication;
 import io.productsync.poller.PollerKafkaTest;
 import io.productsync.poller.TopicRecords;
 import io.productsync.poller.system.PollerSettings;
+import io.productsync.poller.system.TopicSender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +46,12 @@ class LiveKeysSnapshotTest {
     @Autowired
     LiveKeyFiles files;
 
+    @Autowired
+    HoldFiles holdFiles;
+
+    @Autowired
+    TopicSender sender;
+
     String tenant;
     SourceId cart;
     TopicRecords<CartInventoryObserved> cartInventory;
@@ -63,14 +71,14 @@ class LiveKeysSnapshotTest {
     @Test
     void tombstonesASkuRemovedWhileThePollerWasDown(@TempDir Path sandbox, @TempDir Path state) throws IOException {
         write(sandbox, "wms/wh.csv", "sku,available\n");
-        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nD,true,true,8\n");
         try (ConfigurableApplicationContext first = startPoller(sandbox, state)) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() ->
                             first.getBean(SnapshotScheduler.class).counts(cart).complete() >= 1);
         }
 
-        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
 
         try (ConfigurableApplicationContext second = startPoller(sandbox, state)) {
             await().atMost(Duration.ofSeconds(30))
@@ -94,15 +102,21 @@ class LiveKeysSnapshotTest {
         String oldThenLatin1 = tenant + "/shop/OLD\n" + tenant + "/shop/\u00ff\n";
         Files.write(files.file(cart), oldThenLatin1.getBytes(StandardCharsets.ISO_8859_1));
         write(sandboxDir(), "wms/wh.csv", "sku,available\n");
-        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        write(
+                sandboxDir(),
+                "carts/shop.csv",
+                CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nD,true,true,8\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> scheduler.counts(cart).complete() >= 2);
-        assertThat(tombstones()).isEmpty();
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/"))
+                .extracting(ConsumerRecord::key)
+                .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
-        assertThat(files.load(cart)).contains(Set.of(tenant + "/shop/A", tenant + "/shop/B"));
+        assertThat(files.load(cart))
+                .contains(Set.of(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D"));
 
-        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+        write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
@@ -110,7 +124,7 @@ class LiveKeysSnapshotTest {
     }
 
     @Test
-    void tombstonesEveryKeyOfACartThatDisappearsAndDeletesItsFile() throws IOException {
+    void holdsTheRemovalOfADeletedCartFileAndOnConfirmationTombstonesEveryKeyAndDeletesItsFiles() throws Exception {
         write(sandboxDir(), "wms/wh.csv", "sku,available\n");
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
         await().atMost(Duration.ofSeconds(30))
@@ -119,12 +133,29 @@ class LiveKeysSnapshotTest {
 
         Files.delete(sandboxDir().resolve(tenant).resolve("carts/shop.csv"));
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(tombstones())
-                        .extracting(ConsumerRecord::key)
-                        .containsExactlyInAnyOrder(tenant + "/shop/A", tenant + "/shop/B"));
+        try (SnapshotHolds holds = new SnapshotHolds(broker.getBrokersAsString(), sender)) {
+            SnapshotHeld held = holds.awaitHeld(cart.key(), 2);
+            assertThat(held)
+                    .extracting(SnapshotHeld::reason, SnapshotHeld::liveSkus, SnapshotHeld::missingSkus)
+                    .containsExactly(HoldReason.EMPTY_SNAPSHOT, 2L, 2L);
+            assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/"))
+                    .extracting(ConsumerRecord::key)
+                    .contains(tenant + "/shop/A", tenant + "/shop/B");
+            assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
+            assertThat(files.file(cart)).exists();
+            assertThat(holdFiles.holdFile(cart)).exists();
+
+            holds.confirm(held);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(tombstones())
+                            .extracting(ConsumerRecord::key)
+                            .containsExactlyInAnyOrder(tenant + "/shop/A", tenant + "/shop/B"));
+            holds.awaitEnded(cart.key());
+        }
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(files.file(cart)).doesNotExist());
+        assertThat(holdFiles.holdFile(cart)).doesNotExist();
     }
 
     private List<ConsumerRecord<String, byte[]>> tombstones() {
@@ -134,15 +165,7 @@ class LiveKeysSnapshotTest {
     }
 
     private ConfigurableApplicationContext startPoller(Path sandbox, Path state) {
-        return InventoryPollerApplication.builder()
-                .run(
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--spring.main.banner-mode=off",
-                        "--productsync.kafka.partitions=2",
-                        "--productsync.sandbox.dir=" + sandbox,
-                        "--productsync.sandbox.poll-interval=200ms",
-                        "--productsync.poller.tick=50ms",
-                        "--productsync.poller.state-dir=" + state);
+        return SeparatePoller.start(broker.getBrokersAsString(), sandbox, state, "200ms");
     }
 
     private Path sandboxDir() {

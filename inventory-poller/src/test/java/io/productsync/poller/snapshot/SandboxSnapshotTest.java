@@ -7,11 +7,16 @@ import static org.awaitility.Awaitility.await;
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.CartKey;
+import io.productsync.events.HoldReason;
+import io.productsync.events.SnapshotHeld;
+import io.productsync.events.SourceKey;
+import io.productsync.events.SourceKind;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
 import io.productsync.poller.PollerKafkaTest;
 import io.productsync.poller.TopicRecords;
 import io.productsync.poller.system.PollerSettings;
+import io.productsync.poller.system.TopicSender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +42,9 @@ class SandboxSnapshotTest {
 
     @Autowired
     SnapshotScheduler scheduler;
+
+    @Autowired
+    TopicSender sender;
 
     String tenant;
     TopicRecords<CartInventoryObserved> cartInventory;
@@ -101,12 +109,12 @@ class SandboxSnapshotTest {
     }
 
     @Test
-    void tombstonesASkuRemovedFromTheCsv() throws IOException {
+    void tombstonesASkuRemovedFromTheCsvAtOnceWhenItIsAQuarterOfTheCart() throws IOException {
         write("wms/wh.csv", "sku,available\n");
-        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nD,true,true,8\n");
         awaitRecordFor(tenant + "/shop/B");
 
-        write("carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
@@ -119,7 +127,7 @@ class SandboxSnapshotTest {
     @Test
     void removesNothingWhileTheFileHasABrokenHeader() throws IOException {
         write("wms/wh.csv", "sku,available\n");
-        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nD,true,true,8\n");
         awaitRecordFor(tenant + "/shop/B");
         SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
         long incompleteBefore = scheduler.counts(cart).incomplete();
@@ -127,9 +135,12 @@ class SandboxSnapshotTest {
         write("carts/shop.csv", "sku;quantity\nA;5\n");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> scheduler.counts(cart).incomplete() >= incompleteBefore + 2);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .extracting(ConsumerRecord::key)
+                .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/")).noneMatch(r -> r.value() == null);
 
-        write("carts/shop.csv", CART_HEADER + "A,true,true,5\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(tombstones(tenant + "/shop/"))
                         .extracting(ConsumerRecord::key)
@@ -153,7 +164,7 @@ class SandboxSnapshotTest {
     }
 
     @Test
-    void publishesEachConnectionOnceAndATombstoneWhenTheCartDisappears() throws IOException {
+    void publishesEachConnectionOnceAndATombstoneOnceTheRemovalOfTheDeletedCartApplies() throws Exception {
         write("wms/b-wh.csv", "sku,available\n");
         write("wms/a-wh.csv", "sku,available\n");
         write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
@@ -181,12 +192,30 @@ class SandboxSnapshotTest {
 
         Files.delete(dir().resolve("carts/shop.csv"));
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/"))
-                        .hasSize(2)
-                        .last()
-                        .extracting(ConsumerRecord::value)
-                        .isNull());
+        // A deleted file is an empty snapshot like any other: held, the cart still connected, until confirmed.
+        SourceKey key = new SourceKey(tenant, SourceKind.CART, "shop");
+        try (SnapshotHolds holds = new SnapshotHolds(broker.getBrokersAsString(), sender)) {
+            SnapshotHeld held = holds.awaitHeld(key, 1);
+            assertThat(held.reason()).isEqualTo(HoldReason.EMPTY_SNAPSHOT);
+            assertThat(connections.toEndWithKeyPrefix(tenant + "/"))
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly(tenant + "/shop");
+
+            holds.confirm(held);
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(connections.withKeyPrefix(tenant + "/"))
+                            .hasSize(2)
+                            .last()
+                            .extracting(ConsumerRecord::value)
+                            .isNull());
+            holds.awaitEnded(key);
+        }
+        // Its rows left before the cart was disconnected.
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .filteredOn(r -> r.value() == null)
+                .extracting(ConsumerRecord::key)
+                .containsExactly(tenant + "/shop/A");
     }
 
     private void awaitRecordFor(String key) {

@@ -3,6 +3,7 @@ package io.productsync.poller.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.CartKey;
+import io.productsync.events.HoldReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,15 +26,16 @@ class SourceStateTest {
     @Test
     void loadsTheKeysSavedByTheStateBeforeARestart() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
-        snapshot(new SourceState(CART, files), true, "acme/shop/A", "acme/shop/B");
+        snapshot(new SourceState(CART, files, new HoldFiles(dir)), true, "acme/shop/A", "acme/shop/B");
 
-        assertThat(new SourceState(CART, files).liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
+        assertThat(new SourceState(CART, files, new HoldFiles(dir)).liveKeys())
+                .containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
     }
 
     @Test
     void rewritesTheFileOnlyWhenTheKeysChanged() throws IOException {
         LiveKeyFiles files = new LiveKeyFiles(dir);
-        SourceState state = new SourceState(CART, files);
+        SourceState state = new SourceState(CART, files, new HoldFiles(dir));
         snapshot(state, true, "acme/shop/A", "acme/shop/B");
         Files.setLastModifiedTime(files.file(CART), LONG_AGO);
 
@@ -53,7 +55,7 @@ class SourceStateTest {
     void startsWithNoKeysFromAnUnreadableFileAndReplacesItAfterTheNextSnapshot() throws IOException {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         Files.writeString(files.file(CART), "acme/shop/A\n\u0007\n");
-        SourceState state = new SourceState(CART, files);
+        SourceState state = new SourceState(CART, files, new HoldFiles(dir));
 
         assertThat(state.liveKeys()).isEmpty();
         assertThat(state.nothingLive()).isFalse();
@@ -65,7 +67,7 @@ class SourceStateTest {
 
     @Test
     void isDueAnIntervalAfterTheLastStartCountedWithTheIntervalOfNow() {
-        SourceState state = new SourceState(CART, new LiveKeyFiles(dir));
+        SourceState state = new SourceState(CART, new LiveKeyFiles(dir), new HoldFiles(dir));
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(state.tryStart(start, Duration.ofMinutes(5))).isTrue();
         state.finish(true, new HashSet<>());
@@ -76,6 +78,44 @@ class SourceStateTest {
                 .isTrue();
         assertThat(state.tryStart(start.plusSeconds(30), Duration.ofSeconds(10)))
                 .isFalse();
+    }
+
+    @Test
+    void keepsAHeldRemovalAcrossARestartAndEndsItWithTheNextAppliedSnapshot() {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        HoldFiles holdFiles = new HoldFiles(dir);
+        SourceState before = new SourceState(CART, files, holdFiles);
+        snapshot(before, true, "acme/shop/A", "acme/shop/B");
+        Hold hold = new Hold(
+                HoldReason.EMPTY_SNAPSHOT,
+                Instant.parse("2026-11-27T09:20:00.123Z"),
+                2,
+                "digest",
+                2,
+                2,
+                Instant.parse("2026-11-27T09:20:10.456789Z"));
+        assertThat(before.tryClaim()).isTrue();
+        before.finishHeld(new HashSet<>(), hold);
+
+        SourceState after = new SourceState(CART, files, holdFiles);
+        assertThat(after.hold()).isEqualTo(hold);
+        assertThat(after.liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
+        assertThat(after.counts().held()).isZero();
+        assertThat(before.counts().held()).isOne();
+
+        snapshot(after, true, "acme/shop/A");
+        assertThat(after.hold()).isNull();
+        assertThat(holdFiles.holdFile(CART)).doesNotExist();
+        assertThat(new SourceState(CART, files, holdFiles).hold()).isNull();
+    }
+
+    @Test
+    void countsAnUnreadableHoldFileAsNoHold() throws IOException {
+        HoldFiles holdFiles = new HoldFiles(dir);
+        Files.writeString(holdFiles.holdFile(CART), "reason=NOT_A_REASON\n");
+
+        assertThat(new SourceState(CART, new LiveKeyFiles(dir), holdFiles).hold())
+                .isNull();
     }
 
     private static void snapshot(SourceState state, boolean complete, String... keys) {
