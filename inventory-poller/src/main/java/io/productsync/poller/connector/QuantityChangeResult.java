@@ -11,7 +11,9 @@ public record QuantityChangeResult(Status status, Long currentQuantity, String e
         /** The cart holds neither the expected nor the target quantity; nothing was written. */
         CURRENT_DIFFERS,
         /** The cart refused the change; {@code error} is its own text. */
-        REJECTED
+        REJECTED,
+        /** The cart no longer has the SKU; its next snapshot removes it. */
+        NOT_IN_CART
     }
 
     public static QuantityChangeResult applied() {
@@ -24,6 +26,10 @@ public record QuantityChangeResult(Status status, Long currentQuantity, String e
 
     public static QuantityChangeResult currentDiffers(long current) {
         return new QuantityChangeResult(Status.CURRENT_DIFFERS, current, null);
+    }
+
+    public static QuantityChangeResult notInCart() {
+        return new QuantityChangeResult(Status.NOT_IN_CART, null, null);
     }
 
     public static QuantityChangeResult rejected(String error) {

@@ -56,20 +56,30 @@ final class PushApplier {
             log.debug("push {} skipped: {}", record.key(), push == null ? "tombstone" : "already applied");
             return;
         }
-        SkuSyncEvaluated result = apply(push);
-        sender.send(Topics.SYNC_RESULTS, result.key().value(), result, result.evaluatedAt())
-                .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Optional<SkuSyncEvaluated> result = apply(push);
+        if (result.isPresent()) {
+            sender.send(
+                            Topics.SYNC_RESULTS,
+                            result.get().key().value(),
+                            result.get(),
+                            result.get().evaluatedAt())
+                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
         applied.add(push.pushId());
     }
 
-    private SkuSyncEvaluated apply(PushCartInventory push) throws InterruptedException {
+    /**
+     * Empty when the cart or the SKU is gone: the matcher has removed (or is removing) its row, and a result now would
+     * bring the row back with nothing left to remove it.
+     */
+    private Optional<SkuSyncEvaluated> apply(PushCartInventory push) throws InterruptedException {
         Optional<CartConnector> cart = registry.cart(push.key().cart());
         if (cart.isEmpty()) {
-            return PushResults.failed(
-                    push,
-                    push.expectedQuantity(),
-                    "no connector for cart " + push.key().cart().value(),
-                    clock.instant());
+            log.info(
+                    "push {} dropped: no connector for cart {}",
+                    push.key().value(),
+                    push.key().cart().value());
+            return Optional.empty();
         }
         QuantityChange change =
                 new QuantityChange(push.sku(), push.expectedQuantity(), push.targetQuantity(), push.pushId());
@@ -77,19 +87,22 @@ final class PushApplier {
         try {
             result = setQuantity(cart.get(), change);
         } catch (ConnectorException e) {
-            return PushResults.failed(push, push.expectedQuantity(), "cart error: " + e.getMessage(), clock.instant());
+            return Optional.of(PushResults.failed(
+                    push, push.expectedQuantity(), "cart error: " + e.getMessage(), clock.instant()));
         }
         log.info("push {} {} -> {}: {}", push.key().value(), push.expectedQuantity(), push.targetQuantity(), result);
         return switch (result.status()) {
-            case APPLIED, ALREADY_AT_TARGET -> PushResults.updated(push, clock.instant());
+            case APPLIED, ALREADY_AT_TARGET -> Optional.of(PushResults.updated(push, clock.instant()));
             case CURRENT_DIFFERS ->
-                PushResults.failed(
+                Optional.of(PushResults.failed(
                         push,
                         result.currentQuantity(),
                         "cart changed since it was observed: holds " + result.currentQuantity() + ", expected "
                                 + push.expectedQuantity() + "; the next poll re-evaluates",
-                        clock.instant());
-            case REJECTED -> PushResults.failed(push, push.expectedQuantity(), result.error(), clock.instant());
+                        clock.instant()));
+            case REJECTED ->
+                Optional.of(PushResults.failed(push, push.expectedQuantity(), result.error(), clock.instant()));
+            case NOT_IN_CART -> Optional.empty();
         };
     }
 

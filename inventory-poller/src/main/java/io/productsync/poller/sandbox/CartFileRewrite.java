@@ -95,8 +95,7 @@ final class CartFileRewrite {
                 return change(file, content, records, i, row, change);
             }
         }
-        return Outcome.unchanged(
-                QuantityChangeResult.rejected("sku '" + change.sku() + "' is not in " + file.getFileName()));
+        return Outcome.unchanged(QuantityChangeResult.notInCart());
     }
 
     private static Outcome change(

@@ -142,8 +142,8 @@ class PushApplierTest {
     }
 
     @Test
-    void reportsFailedForACartNoConnectorKnows() throws Exception {
-        send(new PushCartInventory(
+    void reportsNothingForACartOrASkuThatIsGoneSoNoRemovedRowComesBack() throws Exception {
+        PushCartInventory noSuchCart = new PushCartInventory(
                 UUID.randomUUID(),
                 tenant,
                 "no-such-cart",
@@ -154,15 +154,17 @@ class PushApplierTest {
                 "A",
                 MatchedVia.SKU,
                 2,
-                Instant.now()));
+                Instant.now());
+        RecordMetadata toNoCart = send(noSuchCart);
+        RecordMetadata toNoSku = send(push("Z", 1, 2));
+        send(push("A", 12, 15));
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(results.withKeyPrefix(tenant + "/no-such-cart/A"))
-                        .isNotEmpty());
-        SkuSyncEvaluated result =
-                results.value(results.withKeyPrefix(tenant + "/no-such-cart/A").get(0));
-        assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
-        assertThat(result.detail()).contains("no connector for cart " + tenant + "/no-such-cart");
+        assertThat(awaitResult("A").outcome()).isEqualTo(SyncOutcome.UPDATED);
+        awaitCommittedPast(toNoCart);
+        awaitCommittedPast(toNoSku);
+        assertThat(results.toEndWithKeyPrefix(tenant + "/no-such-cart/")).isEmpty();
+        assertThat(results.toEndWithKeyPrefix(tenant + "/shop/Z")).isEmpty();
+        assertThat(Files.readString(cartFile)).doesNotContain("Z,");
     }
 
     @Test
