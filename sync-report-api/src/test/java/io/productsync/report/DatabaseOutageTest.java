@@ -12,11 +12,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -43,6 +47,7 @@ class DatabaseOutageTest {
     @BeforeAll
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
+        WriterTopics.create(brokers, 1);
         app = RunningService.start(
                 brokers,
                 TestDatabase.url(database),
@@ -92,6 +97,7 @@ class DatabaseOutageTest {
                     .atMost(Duration.ofSeconds(6))
                     .until(() -> deadLetters.poll(Duration.ofMillis(200)).isEmpty());
         }
+        assertThat(committedOffset()).as("not acknowledged while it waits").isNull();
         TestDatabase.allowConnections(database, true);
 
         var jdbc = new JdbcTemplate(new DriverManagerDataSource(TestDatabase.url(database), "postgres", ""));
@@ -99,6 +105,19 @@ class DatabaseOutageTest {
                 .untilAsserted(() -> assertThat(jdbc.queryForList(
                                 "SELECT sku FROM product_sync WHERE tenant_id = 'acme'", String.class))
                         .containsExactly("WAITS"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(committedOffset()).isEqualTo(1L));
+    }
+
+    /** The offset the service's consumer group committed on sync-results-0, null when none. */
+    private Long committedOffset() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+            OffsetAndMetadata committed = admin.listConsumerGroupOffsets("sync-report-api")
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .get(new TopicPartition(Topics.SYNC_RESULTS.name(), 0));
+            return committed == null ? null : committed.offset();
+        }
     }
 
     private KafkaConsumer<String, byte[]> consumer(String topic) {

@@ -25,6 +25,7 @@ class ModuleBoundaryTest {
                     "io.productsync.report.syncstatus..",
                     "io.productsync.report.cart..",
                     "io.productsync.report.alias..",
+                    "io.productsync.report.hold..",
                     "io.productsync.report.system..")
             .should()
             .dependOnClassesThat()

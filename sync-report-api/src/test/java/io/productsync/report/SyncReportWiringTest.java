@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.ConfirmSnapshotRemoval;
 import io.productsync.events.DeadLetters;
 import io.productsync.events.EventJson;
+import io.productsync.events.HoldReason;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SnapshotHeld;
+import io.productsync.events.SourceKind;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.events.Topics;
@@ -59,6 +63,8 @@ class SyncReportWiringTest {
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
         app = RunningService.start(brokers, TestDatabase.newDatabaseUrl("wiring"), "--productsync.kafka.partitions=2");
+        // Created after the service started, as their writers may be: its listeners wait for them.
+        WriterTopics.create(brokers, 2);
         api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port") + "/api/v1/tenants/";
         producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
@@ -110,6 +116,12 @@ class SyncReportWiringTest {
         send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/A", bytes(result("poison", "A", SyncOutcome.VERIFIED, null)));
         send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/BAD", malformed);
         send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/B", bytes(result("poison", "B", SyncOutcome.VERIFIED, null)));
+        send(
+                Topics.SYNC_RESULTS.name(),
+                0,
+                "poison/shop/C",
+                bytes(result("poison", "NOT-C", SyncOutcome.VERIFIED, null)));
+        send(Topics.SYNC_RESULTS.name(), 0, "poison/shop/D", bytes(result("poison", "D", SyncOutcome.VERIFIED, null)));
 
         ConsumerRecord<String, byte[]> deadLetter =
                 firstRecord(Topics.SYNC_RESULTS.deadLetterTopic(), "poison/shop/BAD");
@@ -118,9 +130,13 @@ class SyncReportWiringTest {
         assertThat(header(deadLetter, DeadLetters.SOURCE_TOPIC)).isEqualTo("sync-results");
         assertThat(header(deadLetter, DeadLetters.SOURCE_PARTITION)).isEqualTo("0");
         assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo("sync-results");
+        ConsumerRecord<String, byte[]> disagreeing =
+                firstRecord(Topics.SYNC_RESULTS.deadLetterTopic(), "poison/shop/C");
+        assertThat(header(disagreeing, DeadLetters.REASON))
+                .isEqualTo("key 'poison/shop/C' on sync-results disagrees with the value's key 'poison/shop/NOT-C'");
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
-                        assertThat(skus(get("poison/carts/shop/product-sync"))).containsExactly("A", "B"));
+                        assertThat(skus(get("poison/carts/shop/product-sync"))).containsExactly("A", "B", "D"));
     }
 
     @Test
@@ -179,6 +195,138 @@ class SyncReportWiringTest {
             assertThat(unknown.contentType()).startsWith("application/problem+json");
             assertThat(unknown.body().get("detail").asString()).contains("tenant 'ghost' is not known");
         }
+    }
+
+    @Test
+    void aliasesResolveInOneHopSoSelfReferencesChainsCyclesAndNonTextAreRefused() {
+        connectCart("chains", "shop");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("chains/aliases").status() == 200);
+        assertThat(send("PUT", "chains/aliases/UPC-1", "{\"wmsSku\":\"MUG\",\"kind\":\"UPC\"}")
+                        .status())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                get("chains/aliases").body().get("items").size())
+                        .isEqualTo(1));
+
+        Response self = send("PUT", "chains/aliases/MUG", "{\"wmsSku\":\"MUG\",\"kind\":\"SKU\"}");
+        Response toAnAlias = send("PUT", "chains/aliases/LISTING-1", "{\"wmsSku\":\"UPC-1\",\"kind\":\"UPC\"}");
+        Response ofATarget = send("PUT", "chains/aliases/MUG", "{\"wmsSku\":\"MUG-2\",\"kind\":\"SKU\"}");
+        Response cycle = send("PUT", "chains/aliases/MUG", "{\"wmsSku\":\"UPC-1\",\"kind\":\"SKU\"}");
+        Response number = send("PUT", "chains/aliases/EAN-1", "{\"wmsSku\":123,\"kind\":\"UPC\"}");
+        Response bool = send("PUT", "chains/aliases/EAN-1", "{\"wmsSku\":\"MUG\",\"kind\":true}");
+
+        for (Response refused : List.of(self, toAnAlias, ofATarget, cycle, number, bool)) {
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(self.body().get("detail").asString()).startsWith("alias 'MUG' points to itself");
+        assertThat(toAnAlias.body().get("detail").asString())
+                .startsWith("wmsSku 'UPC-1' is itself an alias (of 'MUG'): aliases resolve in one hop");
+        assertThat(ofATarget.body().get("detail").asString())
+                .startsWith("'MUG' is the wmsSku of alias 'UPC-1': aliases resolve in one hop");
+        assertThat(cycle.body().get("detail").asString())
+                .isEqualTo("'MUG' -> 'UPC-1' would make a cycle: 'UPC-1' is already an alias of 'MUG'");
+        assertThat(number.body().get("detail").asString()).startsWith("'wmsSku' has the wrong JSON type");
+        assertThat(bool.body().get("detail").asString()).startsWith("'kind' has the wrong JSON type");
+    }
+
+    @Test
+    void heldSnapshotsShowInTheTenantsListAndTheCartsSummaryAndCanBeConfirmed() {
+        connectCart("held", "shop");
+        Instant heldSince = Instant.parse("2026-11-27T09:20:00Z");
+        holdSnapshot(new SnapshotHeld(
+                UUID.randomUUID(),
+                "held",
+                SourceKind.CART,
+                "shop",
+                HoldReason.MASS_REMOVAL,
+                5000,
+                2501,
+                1,
+                3,
+                heldSince,
+                heldSince));
+        holdSnapshot(new SnapshotHeld(
+                UUID.randomUUID(),
+                "held",
+                SourceKind.WMS,
+                "main",
+                HoldReason.EMPTY_SNAPSHOT,
+                40,
+                40,
+                2,
+                3,
+                heldSince,
+                heldSince.plusSeconds(10)));
+        holdSnapshot(new SnapshotHeld(
+                UUID.randomUUID(),
+                "held",
+                SourceKind.WMS,
+                "other",
+                HoldReason.EMPTY_SNAPSHOT,
+                7,
+                7,
+                1,
+                3,
+                heldSince,
+                heldSince));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(sources(get("held/snapshot-holds").body()))
+                                .containsExactly("cart/shop", "wms/main", "wms/other"));
+        JsonNode summary = get("held/carts/shop/product-sync/summary").body();
+        assertThat(sources(summary.get("snapshotHolds"))).containsExactly("cart/shop", "wms/main");
+        JsonNode cartHold = summary.get("snapshotHolds").get(0);
+        assertThat(cartHold.get("missingSkus").asLong()).isEqualTo(2501);
+        assertThat(cartHold.get("description").asString())
+                .isEqualTo("the last snapshot of the cart 'shop' would have removed 2,501 of 5,000 SKUs; held since "
+                        + "2026-11-27T09:20:00Z (seen 1 of 3 cycles); applied after 3 cycles or when you confirm");
+
+        Response confirmed = send("POST", "held/snapshot-holds/cart/shop/confirm", null);
+
+        assertThat(confirmed.status()).isEqualTo(202);
+        ConsumerRecord<String, byte[]> published =
+                firstRecord(Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS.name(), "held/cart/shop");
+        ConfirmSnapshotRemoval confirmation = Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS
+                .valueSerde()
+                .deserializer()
+                .deserialize(Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS.name(), published.value());
+        assertThat(confirmation.heldSince()).isEqualTo(heldSince);
+        assertThat(confirmation.sourceKind()).isEqualTo(SourceKind.CART);
+        assertThat(confirmed.body().get("eventId").asString())
+                .isEqualTo(confirmation.eventId().toString());
+
+        send(Topics.INVENTORY_SNAPSHOT_HOLDS.name(), null, "held/cart/shop", null);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(sources(get("held/snapshot-holds").body()))
+                                .containsExactly("wms/main", "wms/other"));
+        Response nothingHeld = send("POST", "held/snapshot-holds/cart/shop/confirm", null);
+        Response badKind = send("POST", "held/snapshot-holds/store/shop/confirm", null);
+        assertThat(nothingHeld.status()).isEqualTo(404);
+        assertThat(nothingHeld.contentType()).startsWith("application/problem+json");
+        assertThat(nothingHeld.body().get("detail").asString()).startsWith("nothing is held for cart 'shop'");
+        assertThat(badKind.status()).isEqualTo(400);
+        assertThat(badKind.body().get("detail").asString()).isEqualTo("source kind 'store' must be 'cart' or 'wms'");
+    }
+
+    private void holdSnapshot(SnapshotHeld held) {
+        send(
+                Topics.INVENTORY_SNAPSHOT_HOLDS.name(),
+                null,
+                held.key().value(),
+                Topics.INVENTORY_SNAPSHOT_HOLDS.valueSerde().serializer().serialize("inventory-snapshot-holds", held));
+    }
+
+    private static List<String> sources(JsonNode holds) {
+        JsonNode items = holds.has("items") ? holds.get("items") : holds;
+        return items.valueStream()
+                .map(hold -> hold.get("sourceKind").asString() + "/"
+                        + hold.get("sourceId").asString())
+                .toList();
     }
 
     private record Response(int status, String contentType, JsonNode body) {}

@@ -1,6 +1,8 @@
 package io.productsync.report.syncstatus;
 
 import io.productsync.events.CartSkuKey;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.report.system.Change;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,19 +15,19 @@ import java.util.Map;
  */
 record CollapsedBatch(List<CartSkuKey> deletes, List<ProductSyncRow> upserts) {
 
-    static CollapsedBatch of(List<SyncResultChange> changes) {
+    static CollapsedBatch of(List<Change<CartSkuKey, SkuSyncEvaluated>> changes) {
         Map<CartSkuKey, PerKey> byKey = new LinkedHashMap<>();
-        for (SyncResultChange change : changes) {
+        for (Change<CartSkuKey, SkuSyncEvaluated> change : changes) {
             PerKey current = byKey.get(change.key());
-            if (change.result() == null) {
+            if (change.value() == null) {
                 byKey.put(change.key(), new PerKey(true, null));
             } else if (current == null || current.row() == null) {
                 boolean deleteFirst = current != null && current.deleteFirst();
-                byKey.put(change.key(), new PerKey(deleteFirst, ProductSyncRow.of(change.result())));
+                byKey.put(change.key(), new PerKey(deleteFirst, ProductSyncRow.of(change.value())));
             } else {
                 byKey.put(
                         change.key(),
-                        new PerKey(current.deleteFirst(), current.row().merge(change.result())));
+                        new PerKey(current.deleteFirst(), current.row().merge(change.value())));
             }
         }
         List<CartSkuKey> deletes = new ArrayList<>();

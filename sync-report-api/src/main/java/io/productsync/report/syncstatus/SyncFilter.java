@@ -10,8 +10,6 @@ import io.productsync.events.SyncReason;
  */
 public record SyncFilter(Boolean never, SyncReason reason, String skuPrefix) {
 
-    public static final SyncFilter ALL = new SyncFilter(null, null, null);
-
     /**
      * The smallest string above every string starting with {@code prefix}, in code point order (which is the byte
      * order of the "C" collation on UTF-8), or null when there is none.

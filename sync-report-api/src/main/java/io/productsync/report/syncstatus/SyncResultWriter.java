@@ -3,6 +3,7 @@ package io.productsync.report.syncstatus;
 import io.productsync.events.CartSkuKey;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.report.system.Batches;
+import io.productsync.report.system.Change;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -51,7 +52,7 @@ class SyncResultWriter {
         this.transaction = transaction;
     }
 
-    void write(List<SyncResultChange> changes) {
+    void write(List<Change<CartSkuKey, SkuSyncEvaluated>> changes) {
         if (changes.isEmpty()) {
             return;
         }

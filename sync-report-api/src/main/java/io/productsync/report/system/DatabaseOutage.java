@@ -7,11 +7,11 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /** Failures that say the database is unreachable or busy, not that the records are bad. */
-final class DatabaseOutage {
+public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
-    static boolean causedBy(Throwable failure) {
+    public static boolean causedBy(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException

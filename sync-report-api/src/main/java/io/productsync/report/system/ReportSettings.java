@@ -9,19 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReportSettings(
         @DefaultValue Kafka kafka, @DefaultValue Report report) {
 
-    /** How the topics this service declares are created. */
+    /** How the topics this service declares (those it writes) are created. */
     public record Kafka(
             @DefaultValue("6") int partitions,
             @DefaultValue("1") short replicationFactor) {}
 
     /**
-     * @param sendTimeout   how long an alias change waits for the broker's acknowledgement before answering 503
+     * @param sendTimeout   how long an alias change or a confirmation waits for the broker's acknowledgement before answering 503
      * @param retryInterval pause between attempts at a batch that failed for a reason other than unreadable data
      * @param retryAttempts attempts after the first before the failing records go to the dead-letter topic; a
      *                      database outage never dead-letters, its batch is retried until the database is back
+     * @param databaseRetryMaxInterval the longest pause between attempts while the database is unreachable (the
+     *                      pauses start at {@code retryInterval} and double)
      */
     public record Report(
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("500ms") Duration retryInterval,
-            @DefaultValue("2") long retryAttempts) {}
+            @DefaultValue("2") long retryAttempts,
+            @DefaultValue("10s") Duration databaseRetryMaxInterval) {}
 }

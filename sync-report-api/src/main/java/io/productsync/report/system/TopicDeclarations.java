@@ -5,35 +5,30 @@ import io.productsync.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
-/** The topics this service reads and writes, and the dead-letter topics it writes. */
+/**
+ * The topics this service writes: product-aliases, snapshot-removal-confirmations and the dead-letter topics of what
+ * it reads. The topics it reads are declared by their writers; a listener waits until its topic exists.
+ */
 @Configuration(proxyBeanMethods = false)
 class TopicDeclarations {
 
-    static final List<Topic<String, ?>> CONSUMED =
-            List.of(Topics.SYNC_RESULTS, Topics.CART_CONNECTIONS, Topics.PRODUCT_ALIASES);
+    static final List<Topic<String, ?>> CONSUMED = List.of(
+            Topics.SYNC_RESULTS, Topics.CART_CONNECTIONS, Topics.PRODUCT_ALIASES, Topics.INVENTORY_SNAPSHOT_HOLDS);
+
+    static final List<Topic<String, ?>> PRODUCED =
+            List.of(Topics.PRODUCT_ALIASES, Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS);
 
     @Bean
     KafkaAdmin.NewTopics reportTopics(ReportSettings settings) {
+        int partitions = settings.kafka().partitions();
+        short replicationFactor = settings.kafka().replicationFactor();
         List<NewTopic> topics = new ArrayList<>();
-        for (Topic<String, ?> topic : CONSUMED) {
-            topics.add(declare(topic.name(), topic.compacted(), settings.kafka()));
-            topics.add(declare(topic.deadLetterTopic(), false, settings.kafka()));
-        }
+        PRODUCED.forEach(topic -> topics.add(topic.declaration(partitions, replicationFactor)));
+        CONSUMED.forEach(topic -> topics.add(topic.deadLetterDeclaration(partitions, replicationFactor)));
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
-    }
-
-    private static NewTopic declare(String name, boolean compacted, ReportSettings.Kafka kafka) {
-        TopicBuilder builder =
-                TopicBuilder.name(name).partitions(kafka.partitions()).replicas(kafka.replicationFactor());
-        if (compacted) {
-            builder.config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-        }
-        return builder.build();
     }
 }

@@ -1,18 +1,57 @@
 package io.productsync.report.web;
 
-import io.productsync.report.alias.AliasPublisher.AliasNotStored;
+import io.productsync.report.system.DatabaseOutage;
+import io.productsync.report.system.EventPublisher.NotStored;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
-/** Every error, ours or Spring MVC's (unreadable body, unsupported method...), as application/problem+json. */
+/**
+ * Every error, ours or Spring MVC's (unreadable body, unsupported method...), as application/problem+json. What the
+ * container itself refuses is answered by {@link ProblemErrorReportValve}, the error path by {@link ErrorEndpoint}.
+ */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(AliasNotStored.class)
-    ProblemDetail notStored(AliasNotStored e) {
+    private static final LogAccessor LOG = new LogAccessor(ProblemHandling.class);
+
+    @ExceptionHandler(NotStored.class)
+    ProblemDetail notStored(NotStored e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage() + "; retry the request");
+    }
+
+    /** Nothing the caller can fix, except by retrying; anything else unexpected is ours to fix. */
+    @ExceptionHandler(RuntimeException.class)
+    ProblemDetail unexpected(RuntimeException e) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn(e, "database unavailable");
+            return ProblemDetail.forStatusAndDetail(
+                    HttpStatus.SERVICE_UNAVAILABLE, "the database is unavailable; retry the request");
+        }
+        LOG.error(e, "unexpected failure");
+        return ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure; it is logged on the server");
+    }
+
+    /** Says which field has the wrong JSON type: {@code "wmsSku": 123} is refused, not read as "123". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getMostSpecificCause() instanceof MismatchedInputException mismatch
+                        && !mismatch.getPath().isEmpty()
+                ? "'" + mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName()
+                        + "' has the wrong JSON type: every field of this body is a JSON string"
+                : "the body must be a JSON object, e.g. {\"wmsSku\":\"MUG-BLUE\",\"kind\":\"UPC\"}";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 }

@@ -10,14 +10,14 @@ final class Problems {
     private Problems() {}
 
     static ErrorResponseException badRequest(String detail) {
-        return of(HttpStatus.BAD_REQUEST, detail, null);
+        return of(HttpStatus.BAD_REQUEST, detail);
     }
 
     static ErrorResponseException notFound(String detail) {
-        return of(HttpStatus.NOT_FOUND, detail, null);
+        return of(HttpStatus.NOT_FOUND, detail);
     }
 
-    static ErrorResponseException of(HttpStatus status, String detail, Throwable cause) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), cause);
+    private static ErrorResponseException of(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

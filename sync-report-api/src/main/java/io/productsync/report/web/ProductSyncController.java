@@ -1,11 +1,15 @@
 package io.productsync.report.web;
 
 import io.productsync.events.SyncReason;
+import io.productsync.report.hold.SnapshotHoldView;
+import io.productsync.report.hold.SnapshotHolds;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
 import io.productsync.report.syncstatus.SyncFilter;
 import io.productsync.report.syncstatus.SyncSummary;
 import io.productsync.report.system.KeysetPage;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,10 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 class ProductSyncController {
 
     private final ProductSyncQueries queries;
+    private final SnapshotHolds holds;
     private final KnownScope scope;
 
-    ProductSyncController(ProductSyncQueries queries, KnownScope scope) {
+    ProductSyncController(ProductSyncQueries queries, SnapshotHolds holds, KnownScope scope) {
         this.queries = queries;
+        this.holds = holds;
         this.scope = scope;
     }
 
@@ -41,16 +47,30 @@ class ProductSyncController {
         var filter = new SyncFilter(
                 RequestParams.optionalBoolean(never, "never"),
                 RequestParams.optionalEnum(reason, SyncReason.class, "reason"),
-                skuPrefix);
+                RequestParams.skuPrefix(skuPrefix));
         KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
         return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
     }
 
+    /** The counts, and the snapshot holds that keep SKUs in the table that may have left the cart or the WMS. */
+    record CartSummary(
+            long total,
+            long synced,
+            long never,
+            Map<String, Long> neverByReason,
+            List<SnapshotHoldView> snapshotHolds) {}
+
     @GetMapping("/summary")
-    SyncSummary summary(@PathVariable String tenantId, @PathVariable String cartId) {
+    CartSummary summary(@PathVariable String tenantId, @PathVariable String cartId) {
         scope.cart(tenantId, cartId);
-        return queries.summary(tenantId, cartId);
+        SyncSummary counts = queries.summary(tenantId, cartId);
+        return new CartSummary(
+                counts.total(),
+                counts.synced(),
+                counts.never(),
+                counts.neverByReason(),
+                holds.ofCart(tenantId, cartId));
     }
 
     @GetMapping("/items/{*sku}")

@@ -1,12 +1,18 @@
 package io.productsync.report.web;
 
 import io.productsync.events.Ids;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.stream.Collectors;
 
-/** Query and path values checked one by one, each failure a 400 that names the value and what is allowed. */
+/**
+ * Query and path values checked one by one before anything reaches the database, each failure a 400 that names the
+ * value and what is allowed. An absent parameter takes its default; a present one must be valid, even when blank.
+ */
 final class RequestParams {
 
     static final int DEFAULT_LIMIT = 50;
@@ -23,44 +29,53 @@ final class RequestParams {
     }
 
     static int limit(String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return DEFAULT_LIMIT;
         }
         try {
-            int limit = Integer.parseInt(value.strip());
+            int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }
         } catch (NumberFormatException e) {
             // answered below, like an out-of-range number
         }
-        throw Problems.badRequest("limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + value + "'");
+        throw Problems.badRequest(
+                "limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + shown(value) + "'");
     }
 
     static Boolean optionalBoolean(String value, String field) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
-        return switch (value.strip().toLowerCase()) {
+        return switch (value.toLowerCase()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.badRequest(field + " must be true or false, was '" + value + "'");
+            default -> throw Problems.badRequest(field + " must be true or false, was '" + shown(value) + "'");
         };
     }
 
     static <E extends Enum<E>> E optionalEnum(String value, Class<E> type, String field) {
-        if (value == null || value.isBlank()) {
+        if (value == null) {
             return null;
         }
         try {
-            return Enum.valueOf(type, value.strip());
+            return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(field + " '" + value + "' is not one of " + names(type));
+            throw Problems.badRequest(field + " '" + shown(value) + "' is not one of " + names(type));
         }
     }
 
     static String names(Class<? extends Enum<?>> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+
+    /** SKUs starting with exactly these characters; a SKU's own rules apply (PostgreSQL refuses NUL in text). */
+    static String skuPrefix(String value) {
+        if (value != null && value.isEmpty()) {
+            throw Problems.badRequest("skuPrefix must not be empty: leave it out to list every SKU");
+        }
+        return value == null ? null : sku(value, "skuPrefix");
     }
 
     /** The cursor is the last key of the previous page, base64url so any SKU travels safely in a query string. */
@@ -70,24 +85,51 @@ final class RequestParams {
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(lastKey.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The key a cursor names: what {@link #cursor} wrote, a SKU or alias in UTF-8, nothing else. */
     static String after(String cursor) {
-        if (cursor == null || cursor.isEmpty()) {
+        if (cursor == null) {
             return null;
         }
+        String key;
         try {
-            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("after must be the 'next' value of a previous page, was '" + cursor + "'");
+            key = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
+            Ids.requireSku(key, "after");
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw Problems.badRequest("after must be the 'next' value of a previous page, was '" + shown(cursor) + "'");
         }
+        return key;
     }
 
     /** A {@code {*name}} path capture starts with '/'; the value is the rest, slashes included. */
     static String rest(String captured, String field) {
         String value = captured == null ? "" : captured.startsWith("/") ? captured.substring(1) : captured;
+        return sku(value, field);
+    }
+
+    private static String sku(String value, String field) {
         try {
             return Ids.requireSku(value, field);
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
+    }
+
+    /** A value echoed in a detail: long ones cut, control characters escaped, so the answer stays readable. */
+    private static String shown(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

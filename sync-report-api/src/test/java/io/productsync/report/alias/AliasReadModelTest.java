@@ -7,8 +7,9 @@ import io.productsync.events.AliasKey;
 import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.report.TestDatabase;
-import io.productsync.report.alias.ProductAliasesListener.AliasChange;
+import io.productsync.report.system.Change;
 import io.productsync.report.system.KeysetPage;
+import io.productsync.report.system.LatestValueProjection;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
@@ -24,10 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AliasReadModelTest {
 
     private final DataSource dataSource = TestDatabase.migrated("aliases");
-    private final AliasReadModel aliases = new AliasReadModel(
-            JdbcClient.create(dataSource),
-            new JdbcTemplate(dataSource),
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    private final AliasReadModel aliases = new AliasReadModel(JdbcClient.create(dataSource));
+    private final LatestValueProjection<AliasKey, ProductAliasChanged> projection = AliasProjection.aliasesProjection(
+            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 
     @BeforeEach
     void emptyTable() {
@@ -36,7 +36,8 @@ class AliasReadModelTest {
 
     @Test
     void theLastChangePerAliasInABatchWinsAndTombstonesRemove() {
-        aliases.apply(List.of(put("A", "MUG"), put("B", "CUP"), put("A", "MUG-BLUE"), removed("B"), put("C", "TEE")));
+        projection.write(
+                List.of(put("A", "MUG"), put("B", "CUP"), put("A", "MUG-BLUE"), removed("B"), put("C", "TEE")));
 
         assertThat(page(null, 10).items())
                 .extracting(AliasView::alias, AliasView::wmsSku)
@@ -45,18 +46,18 @@ class AliasReadModelTest {
 
     @Test
     void replayingABatchChangesNothing() {
-        List<AliasChange> batch = List.of(put("A", "MUG"), removed("Z"));
-        aliases.apply(batch);
+        List<Change<AliasKey, ProductAliasChanged>> batch = List.of(put("A", "MUG"), removed("Z"));
+        projection.write(batch);
         var first = page(null, 10).items();
 
-        aliases.apply(batch);
+        projection.write(batch);
 
         assertThat(page(null, 10).items()).isEqualTo(first).hasSize(1);
     }
 
     @Test
     void pagesWalkAliasesInByteOrder() {
-        aliases.apply(
+        projection.write(
                 List.of(put("b", "X"), put("LISTING/42", "X"), put("A", "X"), put("LISTING/7", "X"), put("a", "X")));
 
         KeysetPage<AliasView> first = page(null, 3);
@@ -67,17 +68,28 @@ class AliasReadModelTest {
         assertThat(second.lastKey()).isNull();
     }
 
+    @Test
+    void findsTheAliasesANewAliasWouldChainWith() {
+        projection.write(List.of(put("B", "C"), put("X", "A"), put("Y", "A"), put("Z", "OTHER")));
+
+        assertThat(aliases.chainingWith("acme", "A", "B"))
+                .extracting(AliasReadModel.AliasLink::alias, AliasReadModel.AliasLink::wmsSku)
+                .containsExactly(tuple("B", "C"), tuple("X", "A"), tuple("Y", "A"));
+        assertThat(aliases.chainingWith("acme", "Z", "MUG")).isEmpty();
+        assertThat(aliases.chainingWith("acme", "B", "D")).isEmpty();
+    }
+
     private KeysetPage<AliasView> page(String after, int limit) {
         return aliases.page("acme", after, limit);
     }
 
-    private static AliasChange put(String alias, String wmsSku) {
+    private static Change<AliasKey, ProductAliasChanged> put(String alias, String wmsSku) {
         var change = new ProductAliasChanged(
                 "acme", alias, wmsSku, AliasKind.LISTING_SKU, Instant.parse("2026-11-27T09:10:00Z"));
-        return new AliasChange(change.key(), change);
+        return new Change<>(change.key(), change);
     }
 
-    private static AliasChange removed(String alias) {
-        return new AliasChange(new AliasKey("acme", alias), null);
+    private static Change<AliasKey, ProductAliasChanged> removed(String alias) {
+        return new Change<>(new AliasKey("acme", alias), null);
     }
 }

@@ -8,8 +8,9 @@ import io.productsync.events.MatchedVia;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.report.TestDatabase;
-import io.productsync.report.cart.CartConnectionsListener.CartChange;
 import io.productsync.report.syncstatus.SyncRows;
+import io.productsync.report.system.Change;
+import io.productsync.report.system.LatestValueProjection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -28,20 +29,19 @@ class KnownCartsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
     private final DataSource dataSource = TestDatabase.migrated("carts");
-    private final KnownCarts carts = new KnownCarts(
-            JdbcClient.create(dataSource),
-            new JdbcTemplate(dataSource),
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+    private final KnownCarts carts = new KnownCarts(JdbcClient.create(dataSource));
+    private final LatestValueProjection<CartKey, CartConnectionConfigured> projection = CartProjection.cartsProjection(
+            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
 
     @Test
     void aConnectedCartAndItsTenantAreKnownUntilDisconnected() {
-        carts.apply(List.of(connected("north", "shop"), connected("north", "outlet")));
+        projection.write(List.of(connected("north", "shop"), connected("north", "outlet")));
 
         assertThat(carts.tenantKnown("north")).isTrue();
         assertThat(carts.cartKnown("north", "shop")).isTrue();
         assertThat(carts.cartKnown("north", "elsewhere")).isFalse();
 
-        carts.apply(List.of(new CartChange(new CartKey("north", "shop"), null)));
+        projection.write(List.of(new Change<>(new CartKey("north", "shop"), null)));
 
         assertThat(carts.cartKnown("north", "shop")).isFalse();
         assertThat(carts.cartKnown("north", "outlet")).isTrue();
@@ -75,16 +75,14 @@ class KnownCartsTest {
 
     @Test
     void theLastConnectionPerCartInABatchWins() {
-        carts.apply(List.of(
-                connected("east", "shop"),
-                new CartChange(new CartKey("east", "shop"), null),
-                connected("east", "shop")));
+        projection.write(List.of(
+                connected("east", "shop"), new Change<>(new CartKey("east", "shop"), null), connected("east", "shop")));
 
         assertThat(carts.cartKnown("east", "shop")).isTrue();
     }
 
-    private static CartChange connected(String tenant, String cart) {
+    private static Change<CartKey, CartConnectionConfigured> connected(String tenant, String cart) {
         var connection = new CartConnectionConfigured(tenant, cart, "main", true, true, Duration.ofSeconds(10), NOW);
-        return new CartChange(connection.key(), connection);
+        return new Change<>(connection.key(), connection);
     }
 }

@@ -1,13 +1,18 @@
 package io.productsync.report.syncstatus;
 
+import static io.productsync.report.syncstatus.Results.EVERY_ROW;
 import static io.productsync.report.syncstatus.Results.TENANT;
+import static io.productsync.report.syncstatus.Results.change;
 import static io.productsync.report.syncstatus.Results.notSynced;
 import static io.productsync.report.syncstatus.Results.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.productsync.events.CartSkuKey;
+import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
+import io.productsync.report.system.Change;
 import io.productsync.report.system.KeysetPage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,13 +62,13 @@ class ProductSyncQueriesTest {
     void cartWithSyncedAndNeverSyncedSkus() {
         var writer = new SyncResultWriter(
                 new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-        List<SyncResultChange> changes = new ArrayList<>();
-        SYNCED.forEach(sku -> changes.add(SyncResultChange.of(verified(CART, sku, 10))));
-        changes.add(SyncResultChange.of(notSynced(CART, "NEVER-1", SyncReason.NO_WMS_MATCH, 10)));
-        changes.add(SyncResultChange.of(notSynced(CART, "NEVER-2", SyncReason.NO_WMS_MATCH, 10)));
-        changes.add(SyncResultChange.of(notSynced(CART, "never/3", SyncReason.PRODUCT_DISABLED, 10)));
-        changes.add(SyncResultChange.of(notSynced(CART, "TEE/RED/S", SyncReason.INVENTORY_DISABLED, 10)));
-        changes.add(SyncResultChange.of(verified("other-cart", "TEE/RED/X", 10)));
+        List<Change<CartSkuKey, SkuSyncEvaluated>> changes = new ArrayList<>();
+        SYNCED.forEach(sku -> changes.add(change(verified(CART, sku, 10))));
+        changes.add(change(notSynced(CART, "NEVER-1", SyncReason.NO_WMS_MATCH, 10)));
+        changes.add(change(notSynced(CART, "NEVER-2", SyncReason.NO_WMS_MATCH, 10)));
+        changes.add(change(notSynced(CART, "never/3", SyncReason.PRODUCT_DISABLED, 10)));
+        changes.add(change(notSynced(CART, "TEE/RED/S", SyncReason.INVENTORY_DISABLED, 10)));
+        changes.add(change(verified("other-cart", "TEE/RED/X", 10)));
         writer.write(changes);
     }
 
@@ -73,7 +78,7 @@ class ProductSyncQueriesTest {
         String after = null;
         int pages = 0;
         do {
-            KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, after, 3);
+            KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, EVERY_ROW, after, 3);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(3);
             page.items().forEach(item -> walked.add(item.sku()));
             after = page.lastKey();
@@ -89,7 +94,7 @@ class ProductSyncQueriesTest {
 
     @Test
     void lastPageHasNoNext() {
-        KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, SyncFilter.ALL, null, 500);
+        KeysetPage<ProductSyncItem> page = queries.page(TENANT, CART, EVERY_ROW, null, 500);
 
         assertThat(page.items()).hasSize(SYNCED.size() + NEVER.size());
         assertThat(page.lastKey()).isNull();

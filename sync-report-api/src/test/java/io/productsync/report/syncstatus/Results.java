@@ -1,9 +1,11 @@
 package io.productsync.report.syncstatus;
 
+import io.productsync.events.CartSkuKey;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
+import io.productsync.report.system.Change;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +15,20 @@ final class Results {
     static final String TENANT = "acme";
     static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
 
+    /** A filter that lets every row through. */
+    static final SyncFilter EVERY_ROW = new SyncFilter(null, null, null);
+
     private Results() {}
+
+    /** A result as the listener reads it from sync-results. */
+    static Change<CartSkuKey, SkuSyncEvaluated> change(SkuSyncEvaluated result) {
+        return new Change<>(result.key(), result);
+    }
+
+    /** The SKU left the cart: a tombstone. */
+    static Change<CartSkuKey, SkuSyncEvaluated> leftCart(String cart, String sku) {
+        return new Change<>(new CartSkuKey(TENANT, cart, sku), null);
+    }
 
     static Instant at(long seconds) {
         return T0.plusSeconds(seconds);

@@ -1,16 +1,21 @@
 package io.productsync.report.syncstatus;
 
+import static io.productsync.report.syncstatus.Results.EVERY_ROW;
 import static io.productsync.report.syncstatus.Results.TENANT;
 import static io.productsync.report.syncstatus.Results.at;
+import static io.productsync.report.syncstatus.Results.change;
+import static io.productsync.report.syncstatus.Results.leftCart;
 import static io.productsync.report.syncstatus.Results.notSynced;
 import static io.productsync.report.syncstatus.Results.synced;
 import static io.productsync.report.syncstatus.Results.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.CartSkuKey;
+import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
+import io.productsync.report.system.Change;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,10 +43,10 @@ class SyncResultWriterTest {
 
     @Test
     void replayingTheSameBatchLeavesTheSameRows() {
-        List<SyncResultChange> batch = List.of(
-                SyncResultChange.of(verified(CART, "A", 10)),
-                SyncResultChange.of(notSynced(CART, "B", SyncReason.NO_WMS_MATCH, 11)),
-                SyncResultChange.leftCart(new CartSkuKey(TENANT, CART, "C")));
+        List<Change<CartSkuKey, SkuSyncEvaluated>> batch = List.of(
+                change(verified(CART, "A", 10)),
+                change(notSynced(CART, "B", SyncReason.NO_WMS_MATCH, 11)),
+                leftCart(CART, "C"));
         writer.write(batch);
         List<ProductSyncItem> first = all();
 
@@ -52,9 +57,9 @@ class SyncResultWriterTest {
 
     @Test
     void olderResultNeverOverwritesNewerOne() {
-        writer.write(List.of(SyncResultChange.of(notSynced(CART, "A", SyncReason.PRODUCT_DISABLED, 20))));
+        writer.write(List.of(change(notSynced(CART, "A", SyncReason.PRODUCT_DISABLED, 20))));
 
-        writer.write(List.of(SyncResultChange.of(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
+        writer.write(List.of(change(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
 
         ProductSyncItem row = row("A");
         assertThat(row.reason()).isEqualTo(SyncReason.PRODUCT_DISABLED);
@@ -63,10 +68,10 @@ class SyncResultWriterTest {
 
     @Test
     void olderVerifiedArrivingAfterNewerNotSyncedStillAdvancesTheSyncDate() {
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 5))));
-        writer.write(List.of(SyncResultChange.of(notSynced(CART, "A", SyncReason.SYNC_DISABLED, 30))));
+        writer.write(List.of(change(verified(CART, "A", 5))));
+        writer.write(List.of(change(notSynced(CART, "A", SyncReason.SYNC_DISABLED, 30))));
 
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 20))));
+        writer.write(List.of(change(verified(CART, "A", 20))));
 
         ProductSyncItem row = row("A");
         assertThat(row.lastCartSyncDate()).isEqualTo(at(20));
@@ -77,9 +82,9 @@ class SyncResultWriterTest {
 
     @Test
     void syncDateNeverMovesBackwards() {
-        writer.write(List.of(SyncResultChange.of(synced(SyncOutcome.UPDATED, CART, "A", 40, 40))));
+        writer.write(List.of(change(synced(SyncOutcome.UPDATED, CART, "A", 40, 40))));
 
-        writer.write(List.of(SyncResultChange.of(synced(SyncOutcome.VERIFIED, CART, "A", 50, 35))));
+        writer.write(List.of(change(synced(SyncOutcome.VERIFIED, CART, "A", 50, 35))));
 
         ProductSyncItem row = row("A");
         assertThat(row.outcome()).isEqualTo(SyncOutcome.VERIFIED);
@@ -88,9 +93,9 @@ class SyncResultWriterTest {
 
     @Test
     void notSyncedAndFailedKeepThePreviousSyncDate() {
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 10))));
+        writer.write(List.of(change(verified(CART, "A", 10))));
 
-        writer.write(List.of(SyncResultChange.of(notSynced(CART, "A", SyncReason.INVENTORY_DISABLED, 20))));
+        writer.write(List.of(change(notSynced(CART, "A", SyncReason.INVENTORY_DISABLED, 20))));
 
         assertThat(row("A").lastCartSyncDate()).isEqualTo(at(10));
         assertThat(row("A").outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
@@ -98,17 +103,16 @@ class SyncResultWriterTest {
 
     @Test
     void reportsNeverWhenSkuWasNeverSynced() {
-        writer.write(List.of(SyncResultChange.of(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
+        writer.write(List.of(change(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
 
         assertThat(row("A").lastCartSyncDate()).isNull();
     }
 
     @Test
     void tombstoneDeletesTheRow() {
-        writer.write(
-                List.of(SyncResultChange.of(verified(CART, "A", 10)), SyncResultChange.of(verified(CART, "B", 10))));
+        writer.write(List.of(change(verified(CART, "A", 10)), change(verified(CART, "B", 10))));
 
-        writer.write(List.of(SyncResultChange.leftCart(new CartSkuKey(TENANT, CART, "A"))));
+        writer.write(List.of(leftCart(CART, "A")));
 
         assertThat(all()).extracting(ProductSyncItem::sku).containsExactly("B");
     }
@@ -116,10 +120,10 @@ class SyncResultWriterTest {
     @Test
     void duplicateKeysInOneBatchKeepTheNewestResultAndTheLatestSyncDate() {
         writer.write(List.of(
-                SyncResultChange.of(verified(CART, "A", 10)),
-                SyncResultChange.of(notSynced(CART, "A", SyncReason.PRODUCT_DISABLED, 30)),
-                SyncResultChange.of(verified(CART, "A", 20)),
-                SyncResultChange.of(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 15))));
+                change(verified(CART, "A", 10)),
+                change(notSynced(CART, "A", SyncReason.PRODUCT_DISABLED, 30)),
+                change(verified(CART, "A", 20)),
+                change(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 15))));
 
         ProductSyncItem row = row("A");
         assertThat(row.reason()).isEqualTo(SyncReason.PRODUCT_DISABLED);
@@ -129,11 +133,9 @@ class SyncResultWriterTest {
 
     @Test
     void tombstoneThenResultInOneBatchStartsTheRowAfresh() {
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 50))));
+        writer.write(List.of(change(verified(CART, "A", 50))));
 
-        writer.write(List.of(
-                SyncResultChange.leftCart(new CartSkuKey(TENANT, CART, "A")),
-                SyncResultChange.of(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
+        writer.write(List.of(leftCart(CART, "A"), change(notSynced(CART, "A", SyncReason.NO_WMS_MATCH, 10))));
 
         ProductSyncItem row = row("A");
         assertThat(row.reason()).isEqualTo(SyncReason.NO_WMS_MATCH);
@@ -142,11 +144,10 @@ class SyncResultWriterTest {
 
     @Test
     void resultThenTombstoneInOneBatchLeavesNoRow() {
-        writer.write(List.of(SyncResultChange.of(verified(CART, "A", 50))));
+        writer.write(List.of(change(verified(CART, "A", 50))));
+        assertThat(all()).extracting(ProductSyncItem::sku).containsExactly("A");
 
-        writer.write(List.of(
-                SyncResultChange.of(verified(CART, "A", 60)),
-                SyncResultChange.leftCart(new CartSkuKey(TENANT, CART, "A"))));
+        writer.write(List.of(change(verified(CART, "A", 60)), leftCart(CART, "A")));
 
         assertThat(all()).isEmpty();
     }
@@ -156,6 +157,6 @@ class SyncResultWriterTest {
     }
 
     private List<ProductSyncItem> all() {
-        return queries.page(TENANT, CART, SyncFilter.ALL, null, 500).items();
+        return queries.page(TENANT, CART, EVERY_ROW, null, 500).items();
     }
 }

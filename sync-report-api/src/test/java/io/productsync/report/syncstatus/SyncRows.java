@@ -16,6 +16,6 @@ public final class SyncRows {
         new SyncResultWriter(
                         new JdbcTemplate(dataSource),
                         new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
-                .write(results.stream().map(SyncResultChange::of).toList());
+                .write(results.stream().map(Results::change).toList());
     }
 }

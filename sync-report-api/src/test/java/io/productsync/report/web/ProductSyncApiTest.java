@@ -14,6 +14,7 @@ import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
 import io.productsync.report.cart.KnownCarts;
+import io.productsync.report.hold.SnapshotHolds;
 import io.productsync.report.syncstatus.ProductSyncQueries;
 import io.productsync.report.syncstatus.SyncRows;
 import java.net.URI;
@@ -27,10 +28,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The product-sync endpoints over MockMvc, reading a real PostgreSQL. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,10 +41,8 @@ class ProductSyncApiTest {
     private final DataSource dataSource = TestDatabase.migrated("web");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncController(
                     new ProductSyncQueries(JdbcClient.create(dataSource)),
-                    new KnownScope(new KnownCarts(
-                            JdbcClient.create(dataSource),
-                            new JdbcTemplate(dataSource),
-                            new TransactionTemplate(new DataSourceTransactionManager(dataSource))))))
+                    new SnapshotHolds(JdbcClient.create(dataSource)),
+                    new KnownScope(new KnownCarts(JdbcClient.create(dataSource)))))
             .setControllerAdvice(new ProblemHandling())
             .build();
 
@@ -128,7 +125,8 @@ class ProductSyncApiTest {
                 .andExpect(jsonPath("$.never").value(2))
                 .andExpect(jsonPath("$.neverByReason.NO_WMS_MATCH").value(1))
                 .andExpect(jsonPath("$.neverByReason.PRODUCT_DISABLED").value(1))
-                .andExpect(jsonPath("$.neverByReason.SYNC_DISABLED").value(0));
+                .andExpect(jsonPath("$.neverByReason.SYNC_DISABLED").value(0))
+                .andExpect(jsonPath("$.snapshotHolds").isEmpty());
         mvc.perform(get(CART + "/items/summary"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.sku").value("summary"));
