@@ -21,16 +21,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,38 +45,27 @@ class SyncMatcherWiringTest {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
-
+    private static final int PARTITIONS = 2;
     private ConfigurableApplicationContext app;
+    private String bootstrapServers;
     private Path stateDir;
     private KafkaProducer<String, byte[]> producer;
     private KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
 
     @BeforeAll
-    void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) {
+    void start(EmbeddedKafkaBroker broker, @TempDir Path stateDir) throws Exception {
         this.stateDir = stateDir;
+        bootstrapServers = broker.getBrokersAsString();
+        TestKafka.declare(bootstrapServers, TestKafka.INPUTS, PARTITIONS);
         // Command-line arguments, because builder().properties(...) are defaults that the yml overrides.
         app = SyncMatcherApplication.builder()
                 .run(
                         "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                         "--spring.kafka.streams.state-dir=" + stateDir,
-                        "--productsync.kafka.partitions=2");
-        producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(),
-                new ByteArraySerializer());
-        consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        broker.getBrokersAsString(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        "wiring-test-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                        "read_committed"),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+                        "--productsync.kafka.partitions=" + PARTITIONS);
+        producer = TestKafka.producer(bootstrapServers);
+        consumer = TestKafka.readCommitted(bootstrapServers);
         consumer.subscribe(List.of(Topics.SYNC_RESULTS.name(), Topics.CART_INVENTORY.deadLetterTopic()));
         CartConnectionConfigured connection =
                 new CartConnectionConfigured("acme", "shop", "main", true, true, Duration.ofMinutes(5), T0);
@@ -101,8 +86,33 @@ class SyncMatcherWiringTest {
         assertThat(config)
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+                .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
+                .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
         assertThat(stateDir.resolve("sync-matcher")).isDirectory();
+        assertThat(app.getBean(StreamsBuilderFactoryBean.class)
+                        .getKafkaStreams()
+                        .state()
+                        .isRunningOrRebalancing())
+                .isTrue();
+    }
+
+    @Test
+    void declaresWhatItWritesAndTheDeadLetterTopicsOfItsInputs() throws Exception {
+        List<String> declared = List.of(
+                "sync-results",
+                "cart-inventory-pushes",
+                "cart-inventory-dlt",
+                "wms-inventory-dlt",
+                "product-aliases-dlt",
+                "cart-connections-dlt");
+        try (Admin admin = TestKafka.admin(bootstrapServers)) {
+            Map<String, TopicDescription> found =
+                    admin.describeTopics(declared).allTopicNames().get();
+
+            assertThat(found.values())
+                    .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(PARTITIONS));
+        }
     }
 
     @Test
@@ -138,8 +148,7 @@ class SyncMatcherWiringTest {
     }
 
     private <V> void send(Topic<String, V> topic, String key, V value) {
-        producer.send(new ProducerRecord<>(
-                topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+        TestKafka.send(producer, topic, key, value);
         producer.flush();
     }
 

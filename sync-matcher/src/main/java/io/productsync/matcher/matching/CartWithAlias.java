@@ -14,9 +14,13 @@ public record CartWithAlias(
         return new CartWithAlias(left.cart(), left.connection(), alias);
     }
 
+    /** An alias defined for the cart SKU wins over the cart SKU itself; there is no fallback when it exists. */
+    static String wantedWmsSku(CartInventoryObserved cart, ProductAliasChanged alias) {
+        return alias != null ? alias.wmsSku() : cart.sku();
+    }
+
     String wmsKey() {
-        String sku = alias != null ? alias.wmsSku() : cart.sku();
-        return new WmsSkuKey(cart.tenantId(), connection.wmsId(), sku).value();
+        return new WmsSkuKey(cart.tenantId(), connection.wmsId(), wantedWmsSku(cart, alias)).value();
     }
 
     MatchInput with(WmsInventoryObserved wms) {

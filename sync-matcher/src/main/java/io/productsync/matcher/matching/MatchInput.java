@@ -13,11 +13,6 @@ public record MatchInput(
         ProductAliasChanged alias,
         WmsInventoryObserved wms) {
 
-    /** An alias defined for the cart SKU wins over the cart SKU itself; there is no fallback when it exists. */
-    String wantedWmsSku() {
-        return alias != null ? alias.wmsSku() : cart.sku();
-    }
-
     MatchedVia matchedVia() {
         return alias != null ? MatchedVia.ALIAS : MatchedVia.SKU;
     }
@@ -27,7 +22,7 @@ public record MatchInput(
         if (wms == null
                 || !wms.tenantId().equals(cart.tenantId())
                 || !wms.wmsId().equals(connection.wmsId())
-                || !wms.sku().equals(wantedWmsSku())) {
+                || !wms.sku().equals(CartWithAlias.wantedWmsSku(cart, alias))) {
             return null;
         }
         return wms;

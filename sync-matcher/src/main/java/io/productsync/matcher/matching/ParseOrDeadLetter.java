@@ -2,7 +2,6 @@ package io.productsync.matcher.matching;
 
 import io.productsync.events.DeadLetters;
 import io.productsync.events.Topic;
-import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -57,19 +56,8 @@ final class ParseOrDeadLetter<V> implements FixedKeyProcessor<String, byte[], Pa
     }
 
     private Headers deadLetterHeaders(Headers original, RuntimeException e) {
-        Headers headers = original.add(DeadLetters.REASON, utf8(e.getMessage()))
-                .add(DeadLetters.EXCEPTION, utf8(e.getClass().getName()))
-                .add(DeadLetters.SOURCE_TOPIC, utf8(topic.name()));
-        context.recordMetadata().ifPresent(meta -> addPosition(headers, meta));
-        return headers;
-    }
-
-    private static void addPosition(Headers headers, RecordMetadata meta) {
-        headers.add(DeadLetters.SOURCE_PARTITION, utf8(Integer.toString(meta.partition())))
-                .add(DeadLetters.SOURCE_OFFSET, utf8(Long.toString(meta.offset())));
-    }
-
-    private static byte[] utf8(String text) {
-        return String.valueOf(text).getBytes(StandardCharsets.UTF_8);
+        // Always present: this processor sits right behind the topic's source node.
+        RecordMetadata source = context.recordMetadata().orElseThrow();
+        return DeadLetters.addTo(original, topic.name(), source.partition(), source.offset(), e);
     }
 }

@@ -33,6 +33,8 @@ class StreamsWiring {
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.matcher().streamThreads());
         config.put(
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
+        // A generated store or topic name shifts when the topology changes and silently orphans state: refuse it.
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Input topics are read as bytes and dead-lettered inside the topology; what still fails Streams' own
         // deserialization is our internal join data, where dropping a record would silently corrupt the joins.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);

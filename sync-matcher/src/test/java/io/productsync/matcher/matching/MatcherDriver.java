@@ -25,6 +25,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -50,12 +51,14 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         stateDir = Files.createTempDirectory("matcher-state");
-        StreamsBuilder builder = new StreamsBuilder();
-        SyncTopology.build(builder, clock);
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // As the app runs: a generated internal name fails the build.
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+        SyncTopology.build(builder, clock);
         driver = new TopologyTestDriver(builder.build(), config);
         carts = input(Topics.CART_INVENTORY);
         wms = input(Topics.WMS_INVENTORY);
@@ -105,6 +108,21 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     List<TestRecord<String, SkuSyncEvaluated>> results() {
         return results.readRecordsToList();
+    }
+
+    /**
+     * What each result written since the last read says, in order: the reason of a NOT_SYNCED, else the outcome, and
+     * "tombstone" for a removed row. Tests assert these before asserting that nothing more comes out.
+     */
+    List<String> verdicts() {
+        return results().stream()
+                .map(TestRecord::value)
+                .map(result -> result == null
+                        ? "tombstone"
+                        : result.reason() != null
+                                ? result.reason().name()
+                                : result.outcome().name())
+                .toList();
     }
 
     /** The one result written since the last read; fails if there were none or several. */

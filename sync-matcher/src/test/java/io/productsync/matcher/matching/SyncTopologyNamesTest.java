@@ -3,7 +3,10 @@ package io.productsync.matcher.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.Properties;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.TopologyDescription;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,18 @@ class SyncTopologyNamesTest {
                         TopologyNames.WMS_JOIN_STORE,
                         "cart-connection-join-subscription-registration-topic",
                         "cart-wms-join-subscription-response-topic");
+    }
+
+    @Test
+    void buildsWithGeneratedInternalNamesRefusedAsTheAppRunsIt() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
+        SyncTopology.build(builder, Clock.systemUTC());
+
+        assertThat(builder.build().describe().toString()).isEqualTo(description.toString());
     }
 
     private static TopologyDescription describe() {

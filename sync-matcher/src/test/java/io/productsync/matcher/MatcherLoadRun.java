@@ -1,0 +1,115 @@
+package io.productsync.matcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.Topics;
+import io.productsync.events.WmsInventoryObserved;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * A load run by hand, not part of the suite: the matcher in the same JVM as its broker (as the launcher runs it),
+ * fed {@code matcher.load.skus} matching cart and WMS SKUs. Extra matcher arguments, space separated, in
+ * {@code matcher.load.args}. Then count the transaction errors in its output:
+ *
+ * <pre>
+ * ./mvnw -q -B -pl sync-matcher test -Dtest=MatcherLoadRun -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dmatcher.load.skus=200000 -Dmatcher.load.args="--spring.kafka.streams.properties.commit.interval.ms=100"
+ * grep -c 'no existing state' sync-matcher/target/surefire-reports/io.productsync.matcher.MatcherLoadRun-output.txt
+ * grep -c CONCURRENT_TRANSACTIONS sync-matcher/target/surefire-reports/io.productsync.matcher.MatcherLoadRun-output.txt
+ * </pre>
+ */
+@EnabledIfSystemProperty(named = "matcher.load.skus", matches = "\\d+")
+@EmbeddedKafka
+class MatcherLoadRun {
+
+    private static final Logger log = LoggerFactory.getLogger(MatcherLoadRun.class);
+    private static final int PARTITIONS = 6;
+    private static final Instant T0 = Instant.parse("2026-11-27T09:00:00Z");
+
+    @Test
+    void evaluatesEverySkuOnce(EmbeddedKafkaBroker broker, @TempDir Path stateDir) throws Exception {
+        int skus = Integer.getInteger("matcher.load.skus");
+        String bootstrap = broker.getBrokersAsString();
+        TestKafka.declare(bootstrap, TestKafka.INPUTS, PARTITIONS);
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--spring.kafka.streams.state-dir=" + stateDir,
+                "--productsync.kafka.partitions=" + PARTITIONS));
+        String extra = System.getProperty("matcher.load.args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
+        log.info("LOAD: {} SKUs, matcher args {}", skus, args);
+        try (ConfigurableApplicationContext app =
+                        SyncMatcherApplication.builder().run(args.toArray(String[]::new));
+                KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
+                KafkaConsumer<String, byte[]> consumer = TestKafka.readCommitted(bootstrap)) {
+            long started = System.nanoTime();
+            CartConnectionConfigured connection =
+                    new CartConnectionConfigured("acme", "shop", "main", true, true, Duration.ofMinutes(5), T0);
+            TestKafka.send(producer, Topics.CART_CONNECTIONS, connection.key().value(), connection);
+            for (int i = 0; i < skus; i++) {
+                String sku = "sku-%07d".formatted(i);
+                WmsInventoryObserved wms = new WmsInventoryObserved(UUID.randomUUID(), "acme", "main", sku, i % 50, T0);
+                CartInventoryObserved cart = new CartInventoryObserved(
+                        UUID.randomUUID(), "acme", "shop", sku, true, true, i % 50, T0.plusSeconds(1));
+                TestKafka.send(producer, Topics.WMS_INVENTORY, wms.key().value(), wms);
+                TestKafka.send(producer, Topics.CART_INVENTORY, cart.key().value(), cart);
+            }
+            producer.flush();
+            log.info("LOAD: produced {} SKUs in {} s", skus, (System.nanoTime() - started) / 1_000_000_000);
+
+            Map<String, Integer> verified = new HashMap<>();
+            int[] records = {0};
+            consumer.subscribe(List.of(Topics.SYNC_RESULTS.name()));
+            await().atMost(Duration.ofMinutes(40))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                                    records[0]++;
+                                    SkuSyncEvaluated result = Topics.SYNC_RESULTS
+                                            .valueSerde()
+                                            .deserializer()
+                                            .deserialize(record.topic(), record.value());
+                                    if (result != null && result.outcome() == SyncOutcome.VERIFIED) {
+                                        verified.merge(record.key(), 1, Integer::sum);
+                                    }
+                                });
+                                return verified.size();
+                            },
+                            count -> count == skus);
+            long twice = verified.values().stream().filter(n -> n > 1).count();
+            log.info(
+                    "LOAD: all {} SKUs VERIFIED after {} s; {} committed results; {} keys VERIFIED more than once",
+                    skus,
+                    (System.nanoTime() - started) / 1_000_000_000,
+                    records[0],
+                    twice);
+            assertThat(twice).isZero();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.productsync.matcher;
+
+import io.productsync.events.Topic;
+import io.productsync.events.Topics;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** The clients the broker tests use around the matcher: the writers' topic declarations, a producer, a reader. */
+final class TestKafka {
+
+    static final List<Topic<String, ?>> INPUTS =
+            List.of(Topics.CART_INVENTORY, Topics.WMS_INVENTORY, Topics.PRODUCT_ALIASES, Topics.CART_CONNECTIONS);
+
+    private TestKafka() {}
+
+    /** Declares topics as their writers (poller, report) would, since the matcher only checks its inputs. */
+    static void declare(String bootstrap, List<Topic<String, ?>> topics, int partitions)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = admin(bootstrap)) {
+            admin.createTopics(topics.stream()
+                            .map(topic -> topic.declaration(partitions, (short) 1))
+                            .toList())
+                    .all()
+                    .get();
+        }
+    }
+
+    static Admin admin(String bootstrap) {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+    }
+
+    static KafkaProducer<String, byte[]> producer(String bootstrap) {
+        return new KafkaProducer<>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20),
+                new StringSerializer(),
+                new ByteArraySerializer());
+    }
+
+    static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) {
+        producer.send(new ProducerRecord<>(
+                topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    /** Sees committed records only, as every downstream reader of the matcher does. */
+    static KafkaConsumer<String, byte[]> readCommitted(String bootstrap) {
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+}
