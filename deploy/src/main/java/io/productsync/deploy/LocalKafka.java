@@ -51,8 +51,13 @@ final class LocalKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
+    /** The controller listens next to the broker. */
+    static int controllerPort(int port) {
+        return port + 1;
+    }
+
     private static Properties serverProperties(Path logDir, int port, int partitions) {
-        int controllerPort = port + 1;
+        int controllerPort = controllerPort(port);
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");

@@ -2,9 +2,7 @@ package io.productsync.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -27,13 +25,13 @@ public final class LocalProductSync {
 
     private LocalProductSync() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Set<String> services = services(environment);
+        StartedParts started = StartedParts.stoppedOnShutdown();
         if (!environment.getProperty("productsync.embedded", Boolean.class, true)) {
-            ProductSyncServices running = ProductSyncServices.start(services, Map.of(), args);
-            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "product-sync-shutdown"));
+            started.start(() -> ProductSyncServices.start(services, Map.of(), args));
             return;
         }
 
@@ -48,30 +46,32 @@ public final class LocalProductSync {
         int partitions = environment.getProperty("productsync.kafka.partitions", Integer.class, 6);
         boolean firstStart = !Files.exists(dataDir.resolve("kafka").resolve("meta.properties"));
 
-        // Closed in reverse order, on failure now or by the shutdown hook later.
-        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, dataDir.resolve("postgres"));
-            LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
-            started.push(postgres);
+            claim(dataDir, postgresPort, kafkaPort);
+        } catch (LaunchRefused e) {
+            log.error(e.getMessage());
+            System.exit(1);
+        }
+        try {
+            log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, LocalPostgres.directory(dataDir));
+            LocalPostgres postgres = started.start(() -> LocalPostgres.start(dataDir, postgresPort));
             log.info("Starting Kafka on port {} with data in {}", kafkaPort, dataDir.resolve("kafka"));
-            LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, partitions);
-            started.push(kafka);
+            LocalKafka kafka = started.start(() -> LocalKafka.start(dataDir, kafkaPort, partitions));
             boolean seeded = DemoSandbox.seedFiles(sandboxDir);
             if (seeded) {
                 log.info("Wrote the demo sandbox to {}", sandboxDir);
             }
-            started.push(
+            started.start(() ->
                     ProductSyncServices.start(services, serviceProperties(kafka, postgres, dataDir, sandboxDir), args));
-            if (firstStart || seeded) {
+            if ((firstStart || seeded) && services.contains(ProductSyncServices.REPORT)) {
+                // The report declares product-aliases, its topic.
                 DemoSandbox.publishAlias(kafka.bootstrapServers());
             }
         } catch (RuntimeException e) {
-            // Otherwise the broker's and the database's threads would keep a failed launch alive.
-            closeAll(started);
+            // Otherwise the broker's threads would keep a failed launch alive.
+            started.stop();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(started), "product-sync-shutdown"));
         log.info("""
 
                 Product Sync is running.
@@ -81,15 +81,18 @@ public final class LocalProductSync {
                 """, environment.getProperty("server.port", "8080"), sandboxDir);
     }
 
-    private static void closeAll(Deque<AutoCloseable> started) {
-        while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
-            try {
-                next.close();
-            } catch (Exception e) {
-                log.warn("stopping {} failed: {}", next.getClass().getSimpleName(), e.toString());
-            }
-        }
+    /**
+     * Before anything starts: a PostgreSQL left running on this data directory is ours and is stopped; a port held by
+     * anything else is refused rather than shared.
+     */
+    private static void claim(Path dataDir, int postgresPort, int kafkaPort) {
+        PostgresOrphan.stopIfRunning(LocalPostgres.directory(dataDir));
+        FreePort.require(postgresPort, "PostgreSQL", "productsync.postgres.port");
+        FreePort.require(kafkaPort, "the Kafka broker", "productsync.kafka.port");
+        FreePort.require(
+                LocalKafka.controllerPort(kafkaPort),
+                "the Kafka controller (the broker port + 1)",
+                "productsync.kafka.port");
     }
 
     /** Where the launcher's broker and database are; these override the services' own configuration files. */

@@ -18,15 +18,18 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
 /**
- * The three services, each in its own Spring context so they share nothing but the JVM, started in the order that
- * lets every consumer be ready before its producer: report, matcher, poller.
+ * The three services, each in its own Spring context so they share nothing but the JVM. Each topic is declared by its
+ * writer, and the matcher waits at start (bounded) for its four inputs, so the writers of those start first: the
+ * report (product-aliases), the poller (cart-inventory, wms-inventory, cart-connections), then the matcher. The
+ * poller's push listener and the report's listeners wait for the matcher's topics. Closed in reverse order.
  */
 public final class ProductSyncServices implements AutoCloseable {
 
     public static final String REPORT = "sync-report-api";
     public static final String MATCHER = "sync-matcher";
     public static final String POLLER = "inventory-poller";
-    public static final List<String> ALL = List.of(REPORT, MATCHER, POLLER);
+    /** In start order. */
+    public static final List<String> ALL = List.of(REPORT, POLLER, MATCHER);
 
     private static final Map<String, Supplier<SpringApplicationBuilder>> BUILDERS = Map.of(
             REPORT, SyncReportApplication::builder,

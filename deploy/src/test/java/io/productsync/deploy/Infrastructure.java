@@ -14,7 +14,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  * a real in-process KRaft broker and real PostgreSQL binaries. Started once per test JVM; the test bodies cannot
  * tell which they got.
  */
-record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, String username, String password) {
+record Infrastructure(String bootstrapServers, String jdbcUrl, String username, String password) {
 
     private static Infrastructure shared;
 
@@ -33,11 +33,7 @@ record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, Stri
         postgres.start();
         // Ryuk removes the containers when the JVM exits.
         return new Infrastructure(
-                "containers",
-                kafka.getBootstrapServers(),
-                postgres.getJdbcUrl(),
-                postgres.getUsername(),
-                postgres.getPassword());
+                kafka.getBootstrapServers(), postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword());
     }
 
     private static Infrastructure embedded() {
@@ -61,11 +57,7 @@ record Infrastructure(String kind, String bootstrapServers, String jdbcUrl, Stri
                 }
             }));
             return new Infrastructure(
-                    "embedded",
-                    kafka.getBrokersAsString(),
-                    postgres.getJdbcUrl("postgres", "postgres"),
-                    "postgres",
-                    "postgres");
+                    kafka.getBrokersAsString(), postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }

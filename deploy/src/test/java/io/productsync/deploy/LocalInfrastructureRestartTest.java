@@ -2,9 +2,6 @@ package io.productsync.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,8 +30,8 @@ class LocalInfrastructureRestartTest {
 
     @Test
     void keepsTopicsRecordsAndRowsAcrossARestart(@TempDir Path dataDir) throws Exception {
-        int kafkaPort = freePortPair();
-        int postgresPort = freePort();
+        int kafkaPort = TestPorts.freePair();
+        int postgresPort = TestPorts.free();
 
         try (LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
                 LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, 1)) {
@@ -93,26 +90,5 @@ class LocalInfrastructureRestartTest {
             }
             return values;
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The broker takes the port and the controller the next one. */
-    private static int freePortPair() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            int port = freePort();
-            try (ServerSocket next = new ServerSocket(port + 1)) {
-                return port;
-            } catch (IOException taken) {
-                // try another pair
-            }
-        }
-        throw new IllegalStateException("no two adjacent free ports");
     }
 }

@@ -1,14 +1,6 @@
 package io.productsync.deploy;
 
-import io.productsync.events.EventJson;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -20,12 +12,11 @@ import tools.jackson.databind.JsonNode;
 final class RunningSystem implements AutoCloseable {
 
     private final ProductSyncServices services;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String baseUrl;
+    private final ReportApi api;
 
     private RunningSystem(ProductSyncServices services) {
         this.services = services;
-        this.baseUrl = "http://localhost:" + services.reportPort() + "/api/v1";
+        this.api = new ReportApi(services.reportPort());
     }
 
     static RunningSystem start(Infrastructure infrastructure, Path sandboxDir, Path stateDir, Duration pollInterval) {
@@ -51,48 +42,15 @@ final class RunningSystem implements AutoCloseable {
 
     /** The row of one SKU in the View Product Sync table, or null while it (or its cart) has none. */
     JsonNode row(String tenant, String cart, String sku) {
-        String path = "/tenants/" + tenant + "/carts/" + cart + "/product-sync?limit=500";
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
-        if (response.statusCode() == 404) {
-            return null;
-        }
-        for (JsonNode item : EventJson.MAPPER.readTree(response.body()).path("items")) {
-            if (item.path("sku").asString().equals(sku)) {
-                return item;
-            }
-        }
-        return null;
+        return api.row(tenant, cart, sku);
     }
 
     JsonNode get(String path) {
-        HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "GET " + path + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return EventJson.MAPPER.readTree(response.body());
+        return api.get(path);
     }
 
     HttpResponse<String> putAlias(String tenant, String alias, String wmsSku, String kind) {
-        String body = "{\"wmsSku\":\"" + wmsSku + "\",\"kind\":\"" + kind + "\"}";
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/tenants/" + tenant + "/aliases/"
-                        + URLEncoder.encode(alias, StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return api.putAlias(tenant, alias, wmsSku, kind);
     }
 
     @Override
