@@ -60,6 +60,12 @@ final class ReportApi {
         return EventJson.MAPPER.readTree(response.body());
     }
 
+    HttpResponse<String> post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     HttpResponse<String> putAlias(String tenant, String alias, String wmsSku, String kind) {
         String body = "{\"wmsSku\":\"" + wmsSku + "\",\"kind\":\"" + kind + "\"}";
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/tenants/" + tenant + "/aliases/"

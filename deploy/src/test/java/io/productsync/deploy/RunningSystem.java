@@ -20,6 +20,16 @@ final class RunningSystem implements AutoCloseable {
     }
 
     static RunningSystem start(Infrastructure infrastructure, Path sandboxDir, Path stateDir, Duration pollInterval) {
+        return start(infrastructure, sandboxDir, stateDir, pollInterval, Map.of());
+    }
+
+    /** {@code settings} override the test defaults below. */
+    static RunningSystem start(
+            Infrastructure infrastructure,
+            Path sandboxDir,
+            Path stateDir,
+            Duration pollInterval,
+            Map<String, Object> settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
         properties.put("spring.datasource.url", infrastructure.jdbcUrl());
@@ -37,7 +47,13 @@ final class RunningSystem implements AutoCloseable {
         properties.put("server.port", "0");
         // The next test class's matcher joins the same group at once instead of waiting out this one's session.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
+        properties.putAll(settings);
         return new RunningSystem(ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties));
+    }
+
+    /** The rows of a cart's table (up to 500), or null while the cart is unknown. */
+    JsonNode rows(String tenant, String cart) {
+        return api.rows(tenant, cart);
     }
 
     /** The row of one SKU in the View Product Sync table, or null while it (or its cart) has none. */
@@ -47,6 +63,10 @@ final class RunningSystem implements AutoCloseable {
 
     JsonNode get(String path) {
         return api.get(path);
+    }
+
+    HttpResponse<String> post(String path) {
+        return api.post(path);
     }
 
     HttpResponse<String> putAlias(String tenant, String alias, String wmsSku, String kind) {
