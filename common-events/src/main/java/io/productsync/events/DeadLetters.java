@@ -43,7 +43,6 @@ public final class DeadLetters {
      */
     private static Throwable mostTelling(Throwable failure) {
         Throwable invalid = null;
-        Throwable root = failure;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SerializationException) {
                 return t;
@@ -51,9 +50,17 @@ public final class DeadLetters {
             if (invalid == null && t instanceof IllegalArgumentException) {
                 invalid = t;
             }
-            root = t;
         }
-        return invalid != null ? invalid : root;
+        return invalid != null ? invalid : rootCause(failure);
+    }
+
+    /** The innermost cause: the one unwrap every reason and message here is built from. */
+    static Throwable rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static String messageOf(Throwable t) {

@@ -68,10 +68,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
+        Throwable cause = DeadLetters.rootCause(e);
         String message = cause.getMessage();
         return message == null
                 ? cause.getClass().getSimpleName()
