@@ -3,6 +3,7 @@ package io.productsync.poller.extensiv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.productsync.poller.MovableClock;
 import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.Page;
 import io.productsync.poller.connector.ThrottledException;
@@ -21,7 +22,7 @@ class ExtensivErrorsTest {
     private static final String NULL_REFERENCE =
             "Object reference not set to an instance of an object.\n   at WMS.V2.Inventory.StockSummaries.Get()";
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private ExtensivFake fake;
     private WmsConnector connector;
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import io.productsync.poller.MovableClock;
 import io.productsync.poller.connector.WmsConnector;
 import io.productsync.poller.connector.WmsRef;
 import java.io.IOException;
@@ -43,7 +44,7 @@ class ExtensivSecretHygieneTest {
     private static final ExtensivCredentials VENDOR_SIDE =
             new ExtensivCredentials(CLIENT_ID, "the-secret-the-vendor-holds", "guysmiley", "{TPL-GUID-1234}");
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private final List<String> captured = new ArrayList<>();
@@ -107,7 +108,12 @@ class ExtensivSecretHygieneTest {
         });
         captured.add(CREDENTIALS.toString());
         captured.add(ExtensivSettings.of(1, Set.of(1L)).toString());
-        logs.list.forEach(line -> {
+        List<ILoggingEvent> lines;
+        // ListAppender adds under the appender's own lock, and the shared broker's threads may log meanwhile.
+        synchronized (logs) {
+            lines = new ArrayList<>(logs.list);
+        }
+        lines.forEach(line -> {
             captured.add(line.getFormattedMessage());
             if (line.getThrowableProxy() != null) {
                 captured.add(ThrowableProxyUtil.asString(line.getThrowableProxy()));

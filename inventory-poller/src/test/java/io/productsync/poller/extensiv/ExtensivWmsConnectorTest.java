@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.productsync.poller.MovableClock;
 import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.Page;
 import io.productsync.poller.connector.WmsConnector;
@@ -27,7 +28,7 @@ class ExtensivWmsConnectorTest {
     static final ExtensivCredentials CREDENTIALS =
             new ExtensivCredentials("app-client-id", "app-client-secret", "guysmiley", null);
 
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock();
     private ExtensivFake fake;
 
     @BeforeEach
