@@ -18,6 +18,9 @@ public final class Topics {
     public static final Topic<String, CartConnectionConfigured> CART_CONNECTIONS =
             new Topic<>("cart-connections", true, Serdes.String(), JsonSerde.of(CartConnectionConfigured.class));
 
+    public static final Topic<String, WmsConnectionConfigured> WMS_CONNECTIONS =
+            new Topic<>("wms-connections", true, Serdes.String(), JsonSerde.of(WmsConnectionConfigured.class));
+
     public static final Topic<String, PushCartInventory> CART_INVENTORY_PUSHES =
             new Topic<>("cart-inventory-pushes", false, Serdes.String(), JsonSerde.of(PushCartInventory.class));
 
@@ -35,6 +38,7 @@ public final class Topics {
             WMS_INVENTORY,
             PRODUCT_ALIASES,
             CART_CONNECTIONS,
+            WMS_CONNECTIONS,
             CART_INVENTORY_PUSHES,
             SYNC_RESULTS,
             INVENTORY_SNAPSHOT_HOLDS,

@@ -2,6 +2,7 @@ package io.productsync.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -53,6 +54,50 @@ class EventFixturesTest {
     }
 
     @Test
+    void readsACartConnectionWrittenBeforePlatformsAsASandboxWithoutCredentials() {
+        CartConnectionConfigured event =
+                Fixtures.read("cart-connection-configured.json", CartConnectionConfigured.class);
+
+        assertThat(event.platform()).isEqualTo(CartPlatform.SANDBOX);
+        assertThat(event.settings()).isEmpty();
+        assertThat(event.sealedCredentials()).isNull();
+        assertThat(event.credentialsSetAt()).isNull();
+        assertThat(event)
+                .isEqualTo(new CartConnectionConfigured(
+                        "demo", "demo-shop", "main", true, true, Duration.ofSeconds(10), event.configuredAt()));
+        JsonNode written = EventJson.MAPPER.readTree(EventJson.MAPPER.writeValueAsBytes(event));
+        assertThat(written.get("platform").asString()).isEqualTo("sandbox");
+    }
+
+    @Test
+    void readsAShopifyCartConnectionWithItsSettingsAndSealedCredentials() {
+        CartConnectionConfigured event =
+                Fixtures.read("cart-connection-configured-shopify.json", CartConnectionConfigured.class);
+
+        assertThat(event.platform()).isEqualTo(CartPlatform.SHOPIFY);
+        assertThat(event.settings())
+                .containsEntry("shopDomain", "acme-goods.myshopify.com")
+                .containsEntry("apiVersion", "2026-04")
+                .containsEntry("locationId", "gid://shopify/Location/76543210987");
+        assertThat(event.sealedCredentials()).startsWith("AQID");
+        assertThat(event.credentialsSetAt()).isEqualTo(Instant.parse("2026-11-27T08:59:59.500Z"));
+        assertThat(new String(event.credentialsContext(), StandardCharsets.UTF_8))
+                .isEqualTo("acme/cart/main-store");
+    }
+
+    @Test
+    void readsWmsConnectionConfigured() {
+        WmsConnectionConfigured event = Fixtures.read("wms-connection-configured.json", WmsConnectionConfigured.class);
+
+        assertThat(event.key().value()).isEqualTo("acme/extensiv-east");
+        assertThat(event.platform()).isEqualTo(WmsPlatform.EXTENSIV);
+        assertThat(event.settings()).containsEntry("customerId", "1042").containsEntry("facilityIds", "3,7");
+        assertThat(event.sealedCredentials()).isNotBlank();
+        assertThat(new String(event.credentialsContext(), StandardCharsets.UTF_8))
+                .isEqualTo("acme/wms/extensiv-east");
+    }
+
+    @Test
     void readsPushCartInventory() {
         PushCartInventory push = Fixtures.read("push-cart-inventory.json", PushCartInventory.class);
 
@@ -98,7 +143,8 @@ class EventFixturesTest {
         "cart-inventory-observed.json, io.productsync.events.CartInventoryObserved",
         "wms-inventory-observed.json, io.productsync.events.WmsInventoryObserved",
         "product-alias-changed.json, io.productsync.events.ProductAliasChanged",
-        "cart-connection-configured.json, io.productsync.events.CartConnectionConfigured",
+        "cart-connection-configured-shopify.json, io.productsync.events.CartConnectionConfigured",
+        "wms-connection-configured.json, io.productsync.events.WmsConnectionConfigured",
         "push-cart-inventory.json, io.productsync.events.PushCartInventory",
         "sku-sync-evaluated-updated.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-verified.json, io.productsync.events.SkuSyncEvaluated",

@@ -16,12 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,16 +47,11 @@ class ErrorResponsesTest {
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         var connection = new CartConnectionConfigured(
                 "errs", "shop", "main", true, true, Duration.ofSeconds(10), Instant.parse("2026-11-27T09:00:00Z"));
-        try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(
-                            Topics.CART_CONNECTIONS.name(),
-                            connection.key().value(),
-                            Topics.CART_CONNECTIONS.valueSerde().serializer().serialize("", connection)))
-                    .get();
-        }
+        TopicRecords.send(
+                brokers,
+                Topics.CART_CONNECTIONS.name(),
+                connection.key().value(),
+                Topics.CART_CONNECTIONS.valueSerde().serializer().serialize("", connection));
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> request("GET " + CART).status() == 200);

@@ -3,9 +3,9 @@ package io.productsync.report.cart;
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartKey;
 import io.productsync.events.Topics;
+import io.productsync.report.system.ConnectionColumns;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
-import java.time.ZoneOffset;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +29,14 @@ class CartProjection {
                     },
                     """
                     INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
-                        configured_at)
-                    VALUES (?, ?, ?, ?, ?, make_interval(secs => ?), ?)
+                        configured_at, platform, settings, sealed_credentials, credentials_set_at)
+                    VALUES (?, ?, ?, ?, ?, make_interval(secs => ?), ?, ?, CAST(? AS jsonb), ?, ?)
                     ON CONFLICT (tenant_id, cart_id) DO UPDATE SET wms_id = excluded.wms_id,
                         cart_sync_enabled = excluded.cart_sync_enabled, wms_sync_enabled = excluded.wms_sync_enabled,
-                        poll_interval = excluded.poll_interval, configured_at = excluded.configured_at
+                        poll_interval = excluded.poll_interval, configured_at = excluded.configured_at,
+                        platform = excluded.platform, settings = excluded.settings,
+                        sealed_credentials = excluded.sealed_credentials,
+                        credentials_set_at = excluded.credentials_set_at
                     """,
                     (ps, c) -> {
                         ps.setString(1, c.tenantId());
@@ -42,7 +45,9 @@ class CartProjection {
                         ps.setBoolean(4, c.cartSyncEnabled());
                         ps.setBoolean(5, c.wmsSyncEnabled());
                         ps.setDouble(6, c.pollInterval().toMillis() / 1000.0);
-                        ps.setObject(7, c.configuredAt().atOffset(ZoneOffset.UTC));
+                        ps.setObject(7, ConnectionColumns.utc(c.configuredAt()));
+                        ConnectionColumns.bind(
+                                ps, 8, c.platform().token(), c.settings(), c.sealedCredentials(), c.credentialsSetAt());
                     });
 
     @Bean

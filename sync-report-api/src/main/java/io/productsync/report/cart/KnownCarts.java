@@ -4,7 +4,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tenants and carts exist. The carts table is written only by the cart-connections projection; a cart also
+ * Which tenants and carts exist (a tenant also exists once it has connected a WMS). The carts table is written only by the cart-connections projection; a cart also
  * counts as known while it has sync rows, because sync-results may be read before the connection that produced them.
  */
 @Component
@@ -19,6 +19,7 @@ public class KnownCarts {
     public boolean tenantKnown(String tenantId) {
         return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant)
+                    OR EXISTS (SELECT 1 FROM wms_connections WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant)
                 """).param("tenant", tenantId).query(Boolean.class).single();
     }

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /** Settings of sync-report-api, under {@code productsync.*}. */
 @ConfigurationProperties("productsync")
 public record ReportSettings(
-        @DefaultValue Kafka kafka, @DefaultValue Report report) {
+        @DefaultValue Kafka kafka,
+        @DefaultValue Report report,
+        @DefaultValue Credentials credentials) {
 
     /** How the topics this service declares (those it writes) are created. */
     public record Kafka(
@@ -27,4 +29,11 @@ public record ReportSettings(
             @DefaultValue("500ms") Duration retryInterval,
             @DefaultValue("2") long retryAttempts,
             @DefaultValue("10s") Duration databaseRetryMaxInterval) {}
+
+    /**
+     * @param publicKeyset inventory-poller's Tink public keyset that connection credentials are sealed with: the JSON
+     *                     keyset itself (it starts with '{') or the path of a file holding it; blank = none, and a
+     *                     request carrying credentials is refused with 503
+     */
+    public record Credentials(String publicKeyset) {}
 }

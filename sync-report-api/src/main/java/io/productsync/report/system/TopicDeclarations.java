@@ -10,17 +10,25 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * The topics this service writes: product-aliases, snapshot-removal-confirmations and the dead-letter topics of what
- * it reads. The topics it reads are declared by their writers; a listener waits until its topic exists.
+ * The topics this service writes: product-aliases, wms-connections, snapshot-removal-confirmations and the
+ * dead-letter topics of what it reads. The topics it reads are declared by their writers; a listener waits until its topic exists.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicDeclarations {
 
     static final List<Topic<String, ?>> CONSUMED = List.of(
-            Topics.SYNC_RESULTS, Topics.CART_CONNECTIONS, Topics.PRODUCT_ALIASES, Topics.INVENTORY_SNAPSHOT_HOLDS);
+            Topics.SYNC_RESULTS,
+            Topics.CART_CONNECTIONS,
+            Topics.WMS_CONNECTIONS,
+            Topics.PRODUCT_ALIASES,
+            Topics.INVENTORY_SNAPSHOT_HOLDS);
 
+    /**
+     * Written here and declared here. This service also writes cart-connections (the connection API), but
+     * inventory-poller, which wrote it first, declares it.
+     */
     static final List<Topic<String, ?>> PRODUCED =
-            List.of(Topics.PRODUCT_ALIASES, Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS);
+            List.of(Topics.PRODUCT_ALIASES, Topics.WMS_CONNECTIONS, Topics.SNAPSHOT_REMOVAL_CONFIRMATIONS);
 
     @Bean
     KafkaAdmin.NewTopics reportTopics(ReportSettings settings) {

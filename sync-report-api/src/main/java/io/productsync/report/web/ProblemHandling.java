@@ -2,6 +2,7 @@ package io.productsync.report.web;
 
 import io.productsync.report.system.DatabaseOutage;
 import io.productsync.report.system.EventPublisher.NotStored;
+import java.util.stream.Collectors;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,16 +43,30 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
                 HttpStatus.INTERNAL_SERVER_ERROR, "unexpected failure; it is logged on the server");
     }
 
-    /** Says which field has the wrong JSON type: {@code "wmsSku": 123} is refused, not read as "123". */
+    /**
+     * Says which field has the wrong JSON type ({@code "wmsSku": 123} is refused, not read as "123"), by its path
+     * ({@code settings.locationId}); never echoes a value, which may be a credential.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = e.getMostSpecificCause() instanceof MismatchedInputException mismatch
-                        && !mismatch.getPath().isEmpty()
-                ? "'" + mismatch.getPath().get(mismatch.getPath().size() - 1).getPropertyName()
-                        + "' has the wrong JSON type: every field of this body is a JSON string"
-                : "the body must be a JSON object, e.g. {\"wmsSku\":\"MUG-BLUE\",\"kind\":\"UPC\"}";
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem;
+        if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(reference -> reference.getPropertyName() != null
+                            ? reference.getPropertyName()
+                            : String.valueOf(reference.getIndex()))
+                    .collect(Collectors.joining("."));
+            problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST,
+                    "'" + field + "' has the wrong JSON type: text goes in quotes, flags are true or false, "
+                            + "settings and credentials are objects of text values");
+            problem.setProperty("field", field);
+        } else {
+            problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.BAD_REQUEST, "the body must be a JSON object, as the README shows for this endpoint");
+        }
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 }

@@ -5,19 +5,40 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** Problems answered as application/problem+json; the detail always says what to fix. */
-final class Problems {
+public final class Problems {
 
     private Problems() {}
 
-    static ErrorResponseException badRequest(String detail) {
+    public static ErrorResponseException badRequest(String detail) {
         return of(HttpStatus.BAD_REQUEST, detail);
     }
 
-    static ErrorResponseException notFound(String detail) {
+    /** A 400 that also names the request field to fix in its {@code field} property, e.g. {@code settings.shopDomain}. */
+    public static ErrorResponseException badRequest(String field, String detail) {
+        ErrorResponseException problem = of(HttpStatus.BAD_REQUEST, detail);
+        problem.getBody().setProperty("field", field);
+        return problem;
+    }
+
+    public static ErrorResponseException notFound(String detail) {
         return of(HttpStatus.NOT_FOUND, detail);
     }
 
-    private static ErrorResponseException of(HttpStatus status, String detail) {
+    public static ErrorResponseException of(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+
+    /** A value echoed in a detail: long ones cut, control characters escaped, so the answer stays readable. */
+    public static String shown(String value) {
+        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

@@ -13,18 +13,19 @@ import java.util.stream.Collectors;
  * Query and path values checked one by one before anything reaches the database, each failure a 400 that names the
  * value and what is allowed. An absent parameter takes its default; a present one must be valid, even when blank.
  */
-final class RequestParams {
+public final class RequestParams {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
     private RequestParams() {}
 
-    static String id(String value, String field) {
+    /** A tenant, cart or WMS id; a 400 naming the field when it does not match the id rule. */
+    public static String id(String value, String field) {
         try {
             return Ids.requireId(value, field);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(e.getMessage());
+            throw Problems.badRequest(field, e.getMessage());
         }
     }
 
@@ -41,7 +42,7 @@ final class RequestParams {
             // answered below, like an out-of-range number
         }
         throw Problems.badRequest(
-                "limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + shown(value) + "'");
+                "limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + Problems.shown(value) + "'");
     }
 
     static Boolean optionalBoolean(String value, String field) {
@@ -51,7 +52,7 @@ final class RequestParams {
         return switch (value.toLowerCase()) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw Problems.badRequest(field + " must be true or false, was '" + shown(value) + "'");
+            default -> throw Problems.badRequest(field + " must be true or false, was '" + Problems.shown(value) + "'");
         };
     }
 
@@ -62,7 +63,7 @@ final class RequestParams {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest(field + " '" + shown(value) + "' is not one of " + names(type));
+            throw Problems.badRequest(field + " '" + Problems.shown(value) + "' is not one of " + names(type));
         }
     }
 
@@ -100,7 +101,8 @@ final class RequestParams {
                     .toString();
             Ids.requireSku(key, "after");
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw Problems.badRequest("after must be the 'next' value of a previous page, was '" + shown(cursor) + "'");
+            throw Problems.badRequest(
+                    "after must be the 'next' value of a previous page, was '" + Problems.shown(cursor) + "'");
         }
         return key;
     }
@@ -117,19 +119,5 @@ final class RequestParams {
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
-    }
-
-    /** A value echoed in a detail: long ones cut, control characters escaped, so the answer stays readable. */
-    private static String shown(String value) {
-        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        StringBuilder shown = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        return shown.toString();
     }
 }
