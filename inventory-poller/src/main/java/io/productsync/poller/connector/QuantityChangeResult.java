@@ -16,6 +16,15 @@ public record QuantityChangeResult(Status status, Long currentQuantity, String e
         NOT_IN_CART
     }
 
+    /** What the cart holds now, as this answer to {@code change} shows it; null when the answer does not say. */
+    public Long quantityNow(QuantityChange change) {
+        return switch (status) {
+            case APPLIED, ALREADY_AT_TARGET -> change.target();
+            case CURRENT_DIFFERS -> currentQuantity;
+            case REJECTED, NOT_IN_CART -> null;
+        };
+    }
+
     public static QuantityChangeResult applied() {
         return new QuantityChangeResult(Status.APPLIED, null, null);
     }

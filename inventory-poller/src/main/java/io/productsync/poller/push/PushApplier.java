@@ -1,124 +1,158 @@
 package io.productsync.poller.push;
 
 import io.productsync.events.PushCartInventory;
-import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.Topics;
-import io.productsync.poller.connector.CartConnector;
-import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.ConnectorRegistry;
-import io.productsync.poller.connector.QuantityChange;
-import io.productsync.poller.connector.QuantityChangeResult;
-import io.productsync.poller.connector.ThrottledException;
 import io.productsync.poller.system.PollerSettings;
 import io.productsync.poller.system.TopicSender;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@code cart-inventory-pushes} through the cart connector and reports each outcome on {@code sync-results}.
- * A pushId already applied is skipped; the compare-and-set makes a replay after a crash harmless too. The offset is
- * committed after the listener returns, that is after the result is acknowledged.
+ * Applies {@code cart-inventory-pushes} a poll at a time: grouped by cart, in each cart's batch size ({@link
+ * CartPushes}); reports each outcome on {@code sync-results} and, where the cart's answer says what it holds now, on
+ * {@code cart-inventory}; sends everything, then waits for all of it, then commits. A throttled cart is not waited for
+ * on this thread: the unfinished rest of the poll is nacked, which commits what came before it and pauses the consumer
+ * (still polling, so still in the group) until the cart's wait is over, then redelivers it. A pushId already applied is
+ * skipped, so the pushes of a redelivered poll that were finished cost nothing; the compare-and-set makes a replay
+ * after a crash harmless too.
  */
 @Component
 final class PushApplier {
 
     private static final Logger log = LoggerFactory.getLogger(PushApplier.class);
-    private static final Duration LONGEST_THROTTLE_WAIT = Duration.ofSeconds(30);
+    private static final Duration SEND_RETRY_WAIT = Duration.ofSeconds(5);
+    private static final LogAccessor springLog = new LogAccessor(LogFactory.getLog(PushApplier.class));
 
-    private final ConnectorRegistry registry;
     private final TopicSender sender;
-    private final Clock clock;
     private final AppliedPushes applied;
+    private final CartPushes carts;
     private final PollerSettings.Poller settings;
 
     PushApplier(ConnectorRegistry registry, TopicSender sender, Clock clock, PollerSettings settings) {
-        this.registry = registry;
         this.sender = sender;
-        this.clock = clock;
         this.settings = settings.poller();
         this.applied = new AppliedPushes(this.settings.appliedPushesRemembered());
+        this.carts = new CartPushes(registry, clock, this.settings.throttledPushAttempts());
     }
 
     @KafkaListener(
             id = "inventory-poller-pushes",
             groupId = "inventory-poller",
-            topics = "#{T(io.productsync.events.Topics).CART_INVENTORY_PUSHES.name()}")
-    void onPush(ConsumerRecord<String, PushCartInventory> record) throws Exception {
-        PushCartInventory push = record.value();
-        if (push == null || applied.contains(push.pushId())) {
-            log.debug("push {} skipped: {}", record.key(), push == null ? "tombstone" : "already applied");
+            topics = "#{T(io.productsync.events.Topics).CART_INVENTORY_PUSHES.name()}",
+            containerFactory = "batchListenerContainerFactory")
+    void onPushes(List<ConsumerRecord<String, PushCartInventory>> records, Acknowledgment ack)
+            throws InterruptedException {
+        int readable = firstUnreadable(records);
+        CartPushes.Round round = carts.apply(toApply(records.subList(0, readable)));
+        int unsent = publish(round.finished());
+        int unfinished = round.unfinished().stream()
+                .mapToInt(CartPushes.Indexed::index)
+                .min()
+                .orElse(records.size());
+        if (unsent < records.size()) {
+            ack.nack(Math.min(unsent, unfinished), SEND_RETRY_WAIT);
             return;
         }
-        Optional<SkuSyncEvaluated> result = apply(push);
-        if (result.isPresent()) {
-            sender.send(
-                            Topics.SYNC_RESULTS,
-                            result.get().key().value(),
-                            result.get(),
-                            result.get().evaluatedAt())
-                    .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        if (unfinished < records.size()) {
+            ack.nack(unfinished, round.retryAfter());
+            return;
         }
-        applied.add(push.pushId());
+        if (readable < records.size()) {
+            ConsumerRecord<String, PushCartInventory> record = records.get(readable);
+            throw new BatchListenerFailedException("unreadable push", deserializationException(record), record);
+        }
+        ack.acknowledge();
+    }
+
+    /** The pushes to apply, in poll order: not tombstones, not applied before, not repeated within the poll. */
+    private List<CartPushes.Indexed> toApply(List<ConsumerRecord<String, PushCartInventory>> records) {
+        List<CartPushes.Indexed> pushes = new ArrayList<>();
+        Set<UUID> inThisPoll = new HashSet<>();
+        for (int i = 0; i < records.size(); i++) {
+            PushCartInventory push = records.get(i).value();
+            if (push == null || applied.contains(push.pushId()) || !inThisPoll.add(push.pushId())) {
+                log.debug("push {} skipped: {}", records.get(i).key(), push == null ? "tombstone" : "already applied");
+            } else {
+                pushes.add(new CartPushes.Indexed(i, push));
+            }
+        }
+        return pushes;
     }
 
     /**
-     * Empty when the cart or the SKU is gone: the matcher has removed (or is removing) its row, and a result now would
-     * bring the row back with nothing left to remove it.
+     * Sends every result and fresh observation, then waits for all of them; a push counts as applied once its sends
+     * are acknowledged. Returns the poll index of the first push whose sends failed (so it and what follows are
+     * redelivered: a broker outage loses no push), or {@link Integer#MAX_VALUE}.
      */
-    private Optional<SkuSyncEvaluated> apply(PushCartInventory push) throws InterruptedException {
-        Optional<CartConnector> cart = registry.cart(push.key().cart());
-        if (cart.isEmpty()) {
-            log.info(
-                    "push {} dropped: no connector for cart {}",
-                    push.key().value(),
-                    push.key().cart().value());
-            return Optional.empty();
+    private int publish(List<CartPushes.Outcome> finished) throws InterruptedException {
+        List<CartPushes.Outcome> outcomes = finished.stream()
+                .sorted(Comparator.comparingInt(outcome -> outcome.push().index()))
+                .toList();
+        List<CompletableFuture<?>> sends = new ArrayList<>(outcomes.size());
+        for (CartPushes.Outcome outcome : outcomes) {
+            List<CompletableFuture<?>> both = new ArrayList<>(2);
+            outcome.result()
+                    .ifPresent(result -> both.add(
+                            sender.send(Topics.SYNC_RESULTS, result.key().value(), result, result.evaluatedAt())));
+            outcome.observed()
+                    .ifPresent(observed -> both.add(sender.send(
+                            Topics.CART_INVENTORY, observed.key().value(), observed, observed.observedAt())));
+            sends.add(CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)));
         }
-        QuantityChange change =
-                new QuantityChange(push.sku(), push.expectedQuantity(), push.targetQuantity(), push.pushId());
-        QuantityChangeResult result;
-        try {
-            result = setQuantity(cart.get(), change);
-        } catch (ConnectorException e) {
-            return Optional.of(PushResults.failed(
-                    push, push.expectedQuantity(), "cart error: " + e.getMessage(), clock.instant()));
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        for (int i = 0; i < outcomes.size(); i++) {
+            CartPushes.Outcome outcome = outcomes.get(i);
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn(
+                        "push {}: its result was not sent ({}); it is applied again in {}",
+                        outcome.push().push().key().value(),
+                        e.getCause() == null ? e.toString() : e.getCause().toString(),
+                        SEND_RETRY_WAIT);
+                return outcome.push().index();
+            }
+            applied.add(outcome.push().push().pushId());
         }
-        log.info("push {} {} -> {}: {}", push.key().value(), push.expectedQuantity(), push.targetQuantity(), result);
-        return switch (result.status()) {
-            case APPLIED, ALREADY_AT_TARGET -> Optional.of(PushResults.updated(push, clock.instant()));
-            case CURRENT_DIFFERS ->
-                Optional.of(PushResults.failed(
-                        push,
-                        result.currentQuantity(),
-                        "cart changed since it was observed: holds " + result.currentQuantity() + ", expected "
-                                + push.expectedQuantity() + "; the next poll re-evaluates",
-                        clock.instant()));
-            case REJECTED ->
-                Optional.of(PushResults.failed(push, push.expectedQuantity(), result.error(), clock.instant()));
-            case NOT_IN_CART -> Optional.empty();
-        };
+        return Integer.MAX_VALUE;
     }
 
-    /** A throttled cart is waited for on this listener thread, a few times, then the last throttle fails the push. */
-    private QuantityChangeResult setQuantity(CartConnector cart, QuantityChange change) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return cart.setQuantity(change);
-            } catch (ThrottledException e) {
-                if (attempt >= settings.throttledPushAttempts()) {
-                    throw e;
-                }
-                Duration wait =
-                        e.retryAfter().compareTo(LONGEST_THROTTLE_WAIT) < 0 ? e.retryAfter() : LONGEST_THROTTLE_WAIT;
-                TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+    /** The index of the first record the deserializer could not read, or the size when every record was read. */
+    private static int firstUnreadable(List<ConsumerRecord<String, PushCartInventory>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            if (deserializationException(records.get(i)) != null) {
+                return i;
             }
         }
+        return records.size();
+    }
+
+    private static DeserializationException deserializationException(ConsumerRecord<?, ?> record) {
+        return record.value() != null
+                ? null
+                : SerializationUtils.getExceptionFromHeader(
+                        record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, springLog);
     }
 }

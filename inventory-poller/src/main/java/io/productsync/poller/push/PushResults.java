@@ -1,5 +1,6 @@
 package io.productsync.poller.push;
 
+import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
@@ -8,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The {@link SkuSyncEvaluated} a push ends in; its eventId derives from the pushId, so a replay repeats it. */
+/**
+ * What a push ends in: its {@link SkuSyncEvaluated}, and a fresh {@link CartInventoryObserved} when the cart's answer
+ * says what it holds now. Event ids derive from the pushId, so a replay repeats the same events.
+ */
 final class PushResults {
 
     private PushResults() {}
@@ -51,7 +55,27 @@ final class PushResults {
                 at);
     }
 
+    /**
+     * The cart holds {@code quantity} at {@code at}, as the push's answer showed. Tracked and active: the matcher pushes
+     * only to SKUs observed so ({@code SyncDecision}); a change of either since is seen at the next poll.
+     */
+    static CartInventoryObserved observed(PushCartInventory push, long quantity, Instant at) {
+        return new CartInventoryObserved(
+                derived("cart-observation/", push),
+                push.tenantId(),
+                push.cartId(),
+                push.sku(),
+                true,
+                true,
+                quantity,
+                at);
+    }
+
     private static UUID eventId(PushCartInventory push) {
-        return UUID.nameUUIDFromBytes(("sync-result/" + push.pushId()).getBytes(StandardCharsets.UTF_8));
+        return derived("sync-result/", push);
+    }
+
+    private static UUID derived(String kind, PushCartInventory push) {
+        return UUID.nameUUIDFromBytes((kind + push.pushId()).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -11,17 +11,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Compare-and-set of one SKU's quantity in a cart CSV. Every other record (and unknown column) is written back
- * byte for byte; the new file replaces the old one by an atomic rename, so a reader sees either version whole.
- * A person's editor takes no lock ({@code sed -i} replaces the file by a rename of its own), so just before the
- * rename the file is checked to still be the one that was read (same file key and content); when it is not, the
- * rewrite starts again from the new content, and the person's edit is kept.
+ * Compare-and-set of SKU quantities in a cart CSV, a batch of them in one rewrite. Every other record (and unknown
+ * column) is written back byte for byte; the new file replaces the old one by an atomic rename, so a reader sees either
+ * version whole. A person's editor takes no lock ({@code sed -i} replaces the file by a rename of its own), so just
+ * before the rename the file is checked to still be the one that was read (same file key and content); when it is not,
+ * the rewrite starts again from the new content, and the person's edit is kept.
  */
 final class CartFileRewrite {
 
@@ -36,23 +37,34 @@ final class CartFileRewrite {
     private CartFileRewrite() {}
 
     static QuantityChangeResult setQuantity(Path file, QuantityChange change) throws IOException {
-        return setQuantity(file, change, path -> {});
+        return setQuantities(file, List.of(change), path -> {}).get(0);
     }
 
     static QuantityChangeResult setQuantity(Path file, QuantityChange change, BeforeReplace beforeReplace)
             throws IOException {
+        return setQuantities(file, List.of(change), beforeReplace).get(0);
+    }
+
+    /** One result per change, in order; a later change of a SKU sees what an earlier one of the batch set. */
+    static List<QuantityChangeResult> setQuantities(Path file, List<QuantityChange> changes) throws IOException {
+        return setQuantities(file, changes, path -> {});
+    }
+
+    static List<QuantityChangeResult> setQuantities(
+            Path file, List<QuantityChange> changes, BeforeReplace beforeReplace) throws IOException {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Read read = Read.of(file);
-            Outcome outcome = outcome(file, read.content(), change);
+            Outcome outcome = outcome(file, read.content(), changes);
             if (outcome.newContent() == null) {
-                return outcome.result();
+                return outcome.results();
             }
             if (replaceIfUnchanged(file, read, outcome.newContent(), beforeReplace)) {
-                return outcome.result();
+                return outcome.results();
             }
         }
-        throw new IOException(file + " changed under every one of " + MAX_ATTEMPTS + " attempts to set '" + change.sku()
-                + "'; nothing written");
+        String what = changes.size() == 1 ? "'" + changes.get(0).sku() + "'" : changes.size() + " SKUs";
+        throw new IOException(file + " changed under every one of " + MAX_ATTEMPTS + " attempts to set " + what
+                + "; nothing written");
     }
 
     /** The content read and the identity of the file it came from. */
@@ -73,15 +85,10 @@ final class CartFileRewrite {
         }
     }
 
-    /** What the change comes to; {@code newContent} is null when nothing is to be written. */
-    private record Outcome(QuantityChangeResult result, String newContent) {
+    /** What the changes come to; {@code newContent} is null when nothing is to be written. */
+    private record Outcome(List<QuantityChangeResult> results, String newContent) {}
 
-        static Outcome unchanged(QuantityChangeResult result) {
-            return new Outcome(result, null);
-        }
-    }
-
-    private static Outcome outcome(Path file, String content, QuantityChange change) throws IOException {
+    private static Outcome outcome(Path file, String content, List<QuantityChange> changes) throws IOException {
         List<CsvRecord> records = new ArrayList<>();
         CsvReader reader = new CsvReader(new StringReader(content));
         for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
@@ -89,47 +96,55 @@ final class CartFileRewrite {
         }
         CsvRecord header = records.stream().filter(r -> !r.blank()).findFirst().orElse(null);
         Map<String, Integer> columns = InventoryCsv.CART.columns(file, header);
+        Map<String, Integer> rowOfSku = new HashMap<>();
         for (int i = records.indexOf(header) + 1; i < records.size(); i++) {
-            InventoryCsv.CsvRow row = new InventoryCsv.CsvRow(columns, records.get(i));
-            if (!records.get(i).blank() && change.sku().equals(row.skuOrNull())) {
-                return change(file, content, records, i, row, change);
+            String sku = records.get(i).blank() ? null : new InventoryCsv.CsvRow(columns, records.get(i)).skuOrNull();
+            if (sku != null) {
+                rowOfSku.putIfAbsent(sku, i);
             }
         }
-        return Outcome.unchanged(QuantityChangeResult.notInCart());
+        List<QuantityChangeResult> results = new ArrayList<>(changes.size());
+        boolean written = false;
+        for (QuantityChange change : changes) {
+            Integer index = rowOfSku.get(change.sku());
+            QuantityChangeResult result = index == null
+                    ? QuantityChangeResult.notInCart()
+                    : change(file, records, index, new InventoryCsv.CsvRow(columns, records.get(index)), change);
+            written |= result.status() == QuantityChangeResult.Status.APPLIED;
+            results.add(result);
+        }
+        if (!written) {
+            return new Outcome(results, null);
+        }
+        String newline = content.contains("\r\n") ? "\r\n" : "\n";
+        String lines = records.stream().map(CsvRecord::raw).collect(Collectors.joining(newline));
+        return new Outcome(results, lines + (content.endsWith("\n") ? newline : ""));
     }
 
-    private static Outcome change(
-            Path file,
-            String content,
-            List<CsvRecord> records,
-            int index,
-            InventoryCsv.CsvRow row,
-            QuantityChange change) {
+    /** The compare-and-set of one row; an applied change replaces the row's record in {@code records}. */
+    private static QuantityChangeResult change(
+            Path file, List<CsvRecord> records, int index, InventoryCsv.CsvRow row, QuantityChange change) {
         long current;
         try {
             if (!row.bool("inventory_tracked")) {
-                return Outcome.unchanged(
-                        QuantityChangeResult.rejected("sku '" + change.sku() + "' does not track inventory"));
+                return QuantityChangeResult.rejected("sku '" + change.sku() + "' does not track inventory");
             }
             current = row.number("quantity");
         } catch (IllegalArgumentException e) {
-            return Outcome.unchanged(QuantityChangeResult.rejected(
-                    file.getFileName() + " line " + row.record().line() + ": " + e.getMessage()));
+            return QuantityChangeResult.rejected(
+                    file.getFileName() + " line " + row.record().line() + ": " + e.getMessage());
         }
         if (current == change.target()) {
-            return Outcome.unchanged(QuantityChangeResult.alreadyAtTarget());
+            return QuantityChangeResult.alreadyAtTarget();
         }
         if (current != change.expected()) {
-            return Outcome.unchanged(QuantityChangeResult.currentDiffers(current));
+            return QuantityChangeResult.currentDiffers(current);
         }
         List<String> fields = new ArrayList<>(row.record().fields());
         fields.set(row.columns().get("quantity"), Long.toString(change.target()));
-        List<String> lines = records.stream().map(CsvRecord::raw).collect(Collectors.toCollection(ArrayList::new));
-        lines.set(index, fields.stream().map(CartFileRewrite::quoted).collect(Collectors.joining(",")));
-        String newline = content.contains("\r\n") ? "\r\n" : "\n";
-        boolean endsWithNewline = content.endsWith("\n");
-        return new Outcome(
-                QuantityChangeResult.applied(), String.join(newline, lines) + (endsWithNewline ? newline : ""));
+        String raw = fields.stream().map(CartFileRewrite::quoted).collect(Collectors.joining(","));
+        records.set(index, new CsvRecord(row.record().line(), List.copyOf(fields), raw, null));
+        return QuantityChangeResult.applied();
     }
 
     private static String quoted(String field) {

@@ -6,6 +6,7 @@ import io.productsync.poller.connector.Page;
 import io.productsync.poller.connector.QuantityChange;
 import io.productsync.poller.connector.QuantityChangeResult;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * A Shopify store through the Admin GraphQL API ({@link ShopifySettings#API_VERSION}): reads variants at one location,
@@ -13,23 +14,34 @@ import java.time.Clock;
  */
 public final class ShopifyCartConnector implements CartConnector {
 
-    private final VariantPages pages;
+    private final VariantReads reads;
     private final QuantityPush push;
 
     public ShopifyCartConnector(ShopifySettings settings, ShopifyCredentials credentials, Clock clock) {
         GraphQlClient client = new GraphQlClient(settings, credentials, new CostBucket(clock));
         VariantDirectory directory = new VariantDirectory();
-        this.pages = new VariantPages(client, settings, directory);
+        this.reads = new VariantReads(client, settings, directory);
         this.push = new QuantityPush(client, settings, directory);
     }
 
     @Override
     public Page<CartItem> readPage(String cursor) {
-        return pages.read(cursor);
+        return reads.read(cursor);
     }
 
     @Override
     public QuantityChangeResult setQuantity(QuantityChange change) {
-        return push.apply(change);
+        return push.apply(List.of(change)).get(0);
+    }
+
+    /** One {@code inventorySetQuantities} takes this many quantities. */
+    @Override
+    public int maxBatchSize() {
+        return QuantitySet.MAX_PER_MUTATION;
+    }
+
+    @Override
+    public List<QuantityChangeResult> setQuantities(List<QuantityChange> changes) {
+        return push.apply(changes);
     }
 }

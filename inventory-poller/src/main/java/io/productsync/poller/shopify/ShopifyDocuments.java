@@ -5,18 +5,21 @@ import java.util.UUID;
 /** The GraphQL documents the connector sends, written against the pinned Admin schema (2026-04). */
 final class ShopifyDocuments {
 
-    private static final String VARIANT_FIELDS = """
-            nodes {
-              id
-              sku
-              product { status }
-              inventoryItem {
+    private static final String VARIANT_FIELDS = "nodes {\n" + variantFields("$location") + "}\n";
+
+    /** What a {@code CartItem} needs of one variant, at {@code location} (a variable or a literal). */
+    private static String variantFields(String location) {
+        return """
                 id
-                tracked
-                inventoryLevel(locationId: $location) { quantities(names: ["available"]) { name quantity } }
-              }
-            }
-            """;
+                sku
+                product { status }
+                inventoryItem {
+                  id
+                  tracked
+                  inventoryLevel(locationId: %s) { quantities(names: ["available"]) { name quantity } }
+                }
+                """.formatted(location);
+    }
 
     /** One page of variants with what a {@code CartItem} needs, at one location. */
     static final GraphQlOperation READ_VARIANTS =
@@ -28,6 +31,43 @@ final class ShopifyDocuments {
               }
             }
             """, 1000);
+
+    /** How many variants the store has, counted up to {@code $limit} (precision AT_LEAST when it stopped there). */
+    static final GraphQlOperation COUNT_VARIANTS = new GraphQlOperation("productVariantsCount", """
+            query ProductVariantsCount($limit: Int) {
+              productVariantsCount(limit: $limit) { count precision }
+            }
+            """, 5);
+
+    /**
+     * Starts a bulk query (its document is a variable, a string). Ungrouped output: faster on Shopify's side, and each
+     * row of {@link #bulkVariants} is a whole variant, so no row waits for its parent.
+     */
+    static final GraphQlOperation RUN_BULK_QUERY = new GraphQlOperation("bulkOperationRunQuery", """
+            mutation RunBulkQuery($query: String!) {
+              bulkOperationRunQuery(query: $query, groupObjects: false) {
+                bulkOperation { id status }
+                userErrors { code field message }
+              }
+            }
+            """, 10);
+
+    /** The state of one bulk operation; {@code url} (a signed link, a secret) once COMPLETED. */
+    static final GraphQlOperation BULK_OPERATION = new GraphQlOperation("bulkOperation", """
+            query BulkOperation($id: ID!) {
+              bulkOperation(id: $id) { id status errorCode objectCount url }
+            }
+            """, 5);
+
+    /**
+     * The bulk form of {@link #READ_VARIANTS}: the same fields, every variant, one connection. A bulk query takes no
+     * variables, so the location is written in (a checked {@code gid://shopify/Location/<n>}, nothing to escape).
+     */
+    static String bulkVariants(String locationId) {
+        return "{\n  productVariants {\n    edges {\n      node {\n"
+                + variantFields("\"" + locationId + "\"").indent(8)
+                + "      }\n    }\n  }\n}\n";
+    }
 
     /** The variants whose SKU matches a search ({@code sku:"..."}); exact equality is checked by the caller. */
     static final GraphQlOperation FIND_BY_SKU =
@@ -57,7 +97,7 @@ final class ShopifyDocuments {
         return new GraphQlOperation("inventorySetQuantities", """
                 mutation SetQuantities($input: InventorySetQuantitiesInput!) {
                   inventorySetQuantities(input: $input) @idempotent(key: "%s") {
-                    inventoryAdjustmentGroup { changes { name delta quantityAfterChange } }
+                    inventoryAdjustmentGroup { changes { name delta quantityAfterChange item { id } } }
                     userErrors { code field message }
                   }
                 }

@@ -7,16 +7,26 @@ import java.util.regex.Pattern;
 
 /**
  * How to reach one Shopify store. {@code baseUrl} (optional) replaces {@code https://<shopDomain>} for fakes and
- * proxies; without it the shop domain must be a {@code *.myshopify.com} name.
+ * proxies; without it the shop domain must be a {@code *.myshopify.com} name. A store with more than
+ * {@code bulkThreshold} variants is read with a bulk operation instead of pages.
  */
 public record ShopifySettings(
-        String shopDomain, String apiVersion, String locationId, URI baseUrl, int pageSize, Duration requestTimeout) {
+        String shopDomain,
+        String apiVersion,
+        String locationId,
+        URI baseUrl,
+        int pageSize,
+        Duration requestTimeout,
+        int bulkThreshold) {
 
     /** The Admin API version this connector is written against: the one place it is pinned. */
     public static final String API_VERSION = "2026-04";
 
     /** Shopify's page size limit, and the limit of input arrays (https://shopify.dev/docs/api/usage/limits). */
     public static final int MAX_PAGE_SIZE = 250;
+
+    /** Stores with more variants than this are read in bulk by default. */
+    public static final int DEFAULT_BULK_THRESHOLD = 10_000;
 
     private static final Pattern SHOP_DOMAIN = Pattern.compile("[a-z0-9][a-z0-9-]*\\.myshopify\\.com");
     private static final Pattern API_VERSION_FORMAT = Pattern.compile("\\d{4}-\\d{2}");
@@ -47,15 +57,30 @@ public record ShopifySettings(
         if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("requestTimeout must be positive");
         }
+        if (bulkThreshold < 0 || bulkThreshold == Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("bulkThreshold " + bulkThreshold + " is not between 0 and "
+                    + (Integer.MAX_VALUE - 1) + " variants");
+        }
     }
 
-    /** A store at the pinned API version, pages of 250, 30 s per request. */
+    /** A store at the pinned API version, pages of 250, 30 s per request, bulk reads over 10,000 variants. */
     public static ShopifySettings of(String shopDomain, String locationId, URI baseUrl) {
-        return new ShopifySettings(shopDomain, API_VERSION, locationId, baseUrl, MAX_PAGE_SIZE, Duration.ofSeconds(30));
+        return new ShopifySettings(
+                shopDomain,
+                API_VERSION,
+                locationId,
+                baseUrl,
+                MAX_PAGE_SIZE,
+                Duration.ofSeconds(30),
+                DEFAULT_BULK_THRESHOLD);
     }
 
     public ShopifySettings withPageSize(int size) {
-        return new ShopifySettings(shopDomain, apiVersion, locationId, baseUrl, size, requestTimeout);
+        return new ShopifySettings(shopDomain, apiVersion, locationId, baseUrl, size, requestTimeout, bulkThreshold);
+    }
+
+    public ShopifySettings withBulkThreshold(int variants) {
+        return new ShopifySettings(shopDomain, apiVersion, locationId, baseUrl, pageSize, requestTimeout, variants);
     }
 
     /** {@code POST} here: {@code <base>/admin/api/<version>/graphql.json}. */

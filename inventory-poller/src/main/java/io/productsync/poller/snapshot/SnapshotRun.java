@@ -76,6 +76,8 @@ final class SnapshotRun<V> implements Runnable {
                     throw new ConnectorException("the cursor did not advance past '" + cursor + "'");
                 }
                 cursor = page.nextCursor();
+                // The limit is on waits in a row without a page: a long read may wait many times in all.
+                throttledWaits = 0;
             } while (!page.isLast());
             afterSends(true);
         } catch (ThrottledException e) {

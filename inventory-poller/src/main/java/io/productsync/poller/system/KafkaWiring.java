@@ -23,6 +23,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTopicDeserializer;
@@ -61,14 +62,34 @@ class KafkaWiring {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, Object> kafkaListenerContainerFactory(
             ConsumerFactory<String, Object> listenerConsumerFactory, KafkaTemplate<String, byte[]> template) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(listenerConsumerFactory);
+        factory.setCommonErrorHandler(deadLettering(template));
+        return factory;
+    }
+
+    /**
+     * Batch listeners that acknowledge themselves: a listener commits what it finished and can {@code nack} the rest,
+     * which pauses the consumer (still polling, so still in the group) and redelivers after the wait. A listener marks an
+     * unreadable record with a {@code BatchListenerFailedException} to dead-letter it.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, Object> batchListenerContainerFactory(
+            ConsumerFactory<String, Object> listenerConsumerFactory, KafkaTemplate<String, byte[]> template) {
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
+        factory.setConsumerFactory(listenerConsumerFactory);
+        factory.setBatchListener(true);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        factory.setCommonErrorHandler(deadLettering(template));
+        return factory;
+    }
+
+    private static DefaultErrorHandler deadLettering(KafkaTemplate<String, byte[]> template) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
                 template,
                 (record, e) -> new TopicPartition(Topics.named(record.topic()).deadLetterTopic(), -1));
         recoverer.setHeadersFunction(KafkaWiring::deadLetterHeaders);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, Object>();
-        factory.setConsumerFactory(listenerConsumerFactory);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 2)));
-        return factory;
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(1000, 2));
     }
 
     /** The one header rule of common-events, plus a WARN per dead letter so an operator sees it without a consumer. */

@@ -38,7 +38,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the credential's customer. Faults (plain-text 500s, delays, 429s, bad JSON) are queued per endpoint; every request
  * is counted.
  */
-final class ExtensivFake implements AutoCloseable {
+public final class ExtensivFake implements AutoCloseable {
 
     static final String STALE_TOKEN = "Missing Authorization header with proper bearer token";
     private static final String HAL_JSON = "application/hal+json; charset=utf-8";
@@ -65,7 +65,7 @@ final class ExtensivFake implements AutoCloseable {
     private final AtomicInteger refusedTokens = new AtomicInteger();
     private final List<Integer> pageSizes = new CopyOnWriteArrayList<>();
 
-    ExtensivFake(ExtensivCredentials credentials, long customerId, Clock clock) throws IOException {
+    public ExtensivFake(ExtensivCredentials credentials, long customerId, Clock clock) throws IOException {
         this.credentials = credentials;
         this.customerId = customerId;
         this.clock = clock;
@@ -76,7 +76,7 @@ final class ExtensivFake implements AutoCloseable {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://" + server.getAddress().getHostString() + ":"
                 + server.getAddress().getPort());
     }
@@ -84,11 +84,11 @@ final class ExtensivFake implements AutoCloseable {
     // --- data ---
 
     /** A row of the credential's customer: one item with one qualifier in one facility. */
-    void stock(long facilityId, String sku, String available) {
+    public void stock(long facilityId, String sku, String available) {
         stock(customerId, facilityId, sku, "", available);
     }
 
-    void stock(long customer, long facilityId, String sku, String qualifier, String available) {
+    public void stock(long customer, long facilityId, String sku, String qualifier, String available) {
         rows.add(new Row(
                 customer, facilityId, sku, Math.abs((long) sku.hashCode()), qualifier, new BigDecimal(available)));
     }

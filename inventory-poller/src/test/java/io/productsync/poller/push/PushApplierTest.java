@@ -3,13 +3,14 @@ package io.productsync.poller.push;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.DeadLetters;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
-import io.productsync.events.SyncReason;
 import io.productsync.events.Topics;
+import io.productsync.poller.FakeConnectors;
 import io.productsync.poller.PollerKafkaTest;
 import io.productsync.poller.TopicRecords;
 import io.productsync.poller.system.PollerSettings;
@@ -21,9 +22,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +39,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 @PollerKafkaTest
@@ -58,9 +65,16 @@ class PushApplierTest {
     @Autowired
     KafkaTemplate<String, byte[]> rawTemplate;
 
+    @Autowired
+    FakeConnectors fakes;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
     String tenant;
     Path cartFile;
     TopicRecords<SkuSyncEvaluated> results;
+    TopicRecords<CartInventoryObserved> observations;
 
     @BeforeEach
     void sandboxCart() throws IOException {
@@ -71,11 +85,13 @@ class PushApplierTest {
         Files.createDirectories(tenantDir.resolve("carts"));
         cartFile = Files.writeString(tenantDir.resolve("carts/shop.csv"), CART);
         results = new TopicRecords<>(broker.getBrokersAsString(), Topics.SYNC_RESULTS);
+        observations = new TopicRecords<>(broker.getBrokersAsString(), Topics.CART_INVENTORY);
     }
 
     @AfterEach
-    void closeTopic() {
+    void closeTopics() {
         results.close();
+        observations.close();
     }
 
     @Test
@@ -101,6 +117,82 @@ class PushApplierTest {
     }
 
     @Test
+    void publishesWhatTheCartHoldsAfterThePushAsAFreshObservation() throws Exception {
+        replaceCart(CART.replace("B,true,true,5,", "B,true,true,6,"));
+
+        send(push("A", 12, 15));
+        PushCartInventory refused = push("B", 5, 7);
+        RecordMetadata refusedSent = send(refused);
+
+        // The cart is polled every 200 ms too: the push's own observation is the one at the push's time.
+        SkuSyncEvaluated applied = awaitResult("A");
+        assertThat(awaitObservationAt("A", applied.evaluatedAt()))
+                .extracting(
+                        CartInventoryObserved::quantity,
+                        CartInventoryObserved::inventoryTracked,
+                        CartInventoryObserved::productActive)
+                .containsExactly(15L, true, true);
+        assertThat(awaitPushObservation(refused).quantity()).isEqualTo(6);
+        awaitCommittedPast(refusedSent);
+        assertThat(results.toEndWithKeyPrefix(tenant + "/shop/B")).isEmpty();
+    }
+
+    @Test
+    void twoPushesInARowBothApplyWithAnHourlyCartPoll() throws Exception {
+        Path carts = cartFile.getParent();
+        Files.writeString(carts.resolve("hourly.properties"), "poll-interval=1h\n");
+        Files.writeString(
+                carts.resolve("hourly.csv"), "sku,inventory_tracked,product_active,quantity\nA,true,true,12\n");
+        CartInventoryObserved polled = awaitObservation("hourly", "A", 12);
+
+        // Each push is what the matcher decides from the newest observation it holds.
+        send(pushFrom(polled, 15));
+        CartInventoryObserved afterFirst = awaitObservation("hourly", "A", 15);
+        send(pushFrom(afterFirst, 18));
+        awaitObservation("hourly", "A", 18);
+
+        assertThat(Files.readString(carts.resolve("hourly.csv"))).contains("A,true,true,18");
+        assertThat(results.toEndWithKeyPrefix(tenant + "/hourly/A").stream()
+                        .map(results::value)
+                        .map(SkuSyncEvaluated::outcome))
+                .containsExactly(SyncOutcome.UPDATED, SyncOutcome.UPDATED);
+        assertThat(observations.toEndWithKeyPrefix(tenant + "/hourly/A").stream()
+                        .map(observations::value)
+                        .map(CartInventoryObserved::quantity))
+                .as("one poll, then what each push left")
+                .containsExactly(12L, 15L, 18L);
+    }
+
+    @Test
+    void appliesThePushesOfAPollInBatchesOfTheCartsSize() throws Exception {
+        BatchCountingCart counting = new BatchCountingCart(100);
+        fakes.add(tenant, "batched", counting);
+        MessageListenerContainer listener = listeners.getListenerContainer("inventory-poller-pushes");
+        List<PushCartInventory> pushes = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            pushes.add(push("batched", "SKU-" + i, 1, 2));
+        }
+        listener.pause();
+        try {
+            CompletableFuture.allOf(pushes.stream()
+                            .map(push -> sender.send(
+                                    Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()))
+                            .toArray(CompletableFuture[]::new))
+                    .get();
+        } finally {
+            listener.resume();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(results.withKeyPrefix(tenant + "/batched/")).hasSize(250));
+        assertThat(counting.batchSizes()).allSatisfy(size -> assertThat(size).isBetween(1, 100));
+        assertThat(counting.batchSizes().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(250);
+        assertThat(counting.batchSizes()).as("calls to the cart for 250 pushes").hasSizeLessThan(25);
+    }
+
+    @Test
     void appliesTheSamePushOnlyOnce() throws Exception {
         PushCartInventory push = push("A", 12, 15);
         send(push);
@@ -116,17 +208,15 @@ class PushApplierTest {
     }
 
     @Test
-    void reportsCartRejectedWhenTheCartChangedSinceItWasObserved() throws Exception {
+    void reportsWhatTheCartHoldsNotAFailureWhenItChangedSinceItWasObserved() throws Exception {
         replaceCart(CART.replace("A,true,true,12,first", "A,true,true,13,first"));
+        PushCartInventory push = push("A", 12, 15);
 
-        send(push("A", 12, 15));
+        RecordMetadata sent = send(push);
 
-        SkuSyncEvaluated result = awaitResult("A");
-        assertThat(result.outcome()).isEqualTo(SyncOutcome.FAILED);
-        assertThat(result.reason()).isEqualTo(SyncReason.CART_REJECTED);
-        assertThat(result.detail()).contains("cart changed since it was observed");
-        assertThat(result.cartQuantity()).isEqualTo(13);
-        assertThat(result.syncedAt()).isNull();
+        assertThat(awaitPushObservation(push).quantity()).isEqualTo(13);
+        awaitCommittedPast(sent);
+        assertThat(results.toEndWithKeyPrefix(tenant + "/shop/A")).isEmpty();
         assertThat(Files.readString(cartFile)).contains("A,true,true,13,first");
     }
 
@@ -193,10 +283,14 @@ class PushApplierTest {
     }
 
     private PushCartInventory push(String sku, long expected, long target) {
+        return push("shop", sku, expected, target);
+    }
+
+    private PushCartInventory push(String cart, String sku, long expected, long target) {
         return new PushCartInventory(
                 UUID.randomUUID(),
                 tenant,
-                "shop",
+                cart,
                 sku,
                 expected,
                 target,
@@ -205,6 +299,50 @@ class PushApplierTest {
                 MatchedVia.SKU,
                 target,
                 Instant.now());
+    }
+
+    /** The push the matcher makes of an observation when the WMS says {@code target}. */
+    private static PushCartInventory pushFrom(CartInventoryObserved observed, long target) {
+        return new PushCartInventory(
+                UUID.randomUUID(),
+                observed.tenantId(),
+                observed.cartId(),
+                observed.sku(),
+                observed.quantity(),
+                target,
+                Instant.now(),
+                observed.sku(),
+                MatchedVia.SKU,
+                target,
+                observed.observedAt());
+    }
+
+    /** The observation the applier published for this push (its id derives from the pushId). */
+    private CartInventoryObserved awaitPushObservation(PushCartInventory push) {
+        UUID id = PushResults.observed(push, 0, Instant.EPOCH).eventId();
+        return awaitObservation(
+                push.cartId(), push.sku(), observed -> observed.eventId().equals(id));
+    }
+
+    private CartInventoryObserved awaitObservationAt(String sku, Instant observedAt) {
+        return awaitObservation("shop", sku, observed -> observed.observedAt().equals(observedAt));
+    }
+
+    private CartInventoryObserved awaitObservation(String cart, String sku, long quantity) {
+        return awaitObservation(cart, sku, observed -> observed.quantity() == quantity);
+    }
+
+    /** The last observation of the SKU that matches, once there is one. */
+    private CartInventoryObserved awaitObservation(String cart, String sku, Predicate<CartInventoryObserved> matching) {
+        String key = tenant + "/" + cart + "/" + sku;
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> observations.withKeyPrefix(key).stream()
+                                .map(observations::value)
+                                .filter(matching)
+                                .reduce((first, last) -> last),
+                        Optional::isPresent)
+                .orElseThrow();
     }
 
     private RecordMetadata send(PushCartInventory push) throws Exception {

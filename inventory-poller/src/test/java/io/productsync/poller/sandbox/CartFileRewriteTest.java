@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,32 @@ class CartFileRewriteTest {
 
         assertThat(result).isEqualTo(QuantityChangeResult.applied());
         assertThat(Files.readString(file)).isEqualTo(CART.replace("B,yes,true,12,x", "B,yes,true,15,x"));
+        assertThat(Files.list(dir)).containsExactly(file);
+    }
+
+    @Test
+    void setsABatchInOneRewriteAndALaterChangeOfASkuSeesTheEarlierOne() throws IOException {
+        Path file = write(CART);
+        AtomicInteger rewrites = new AtomicInteger();
+
+        List<QuantityChangeResult> results = CartFileRewrite.setQuantities(
+                file,
+                List.of(
+                        change("B", 12, 15),
+                        change("A,1", 5, 6),
+                        change("Z", 1, 2),
+                        change("B", 15, 18),
+                        change("C", 3, 4)),
+                path -> rewrites.incrementAndGet());
+
+        assertThat(results.get(0)).isEqualTo(QuantityChangeResult.applied());
+        assertThat(results.get(1)).isEqualTo(QuantityChangeResult.applied());
+        assertThat(results.get(2)).isEqualTo(QuantityChangeResult.notInCart());
+        assertThat(results.get(3)).isEqualTo(QuantityChangeResult.applied());
+        assertThat(results.get(4).error()).contains("does not track inventory");
+        assertThat(Files.readString(file))
+                .isEqualTo(CART.replace("B,yes,true,12,x", "B,yes,true,18,x").replace(",5,", ",6,"));
+        assertThat(rewrites).hasValue(1);
         assertThat(Files.list(dir)).containsExactly(file);
     }
 

@@ -1,17 +1,24 @@
 package io.productsync.poller.shopify;
 
 import graphql.GraphQL;
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
 import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Value;
+import graphql.schema.Coercing;
 import graphql.schema.DataFetcher;
+import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.FieldWiringEnvironment;
 import graphql.schema.idl.MockedWiringFactory;
 import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.ScalarWiringEnvironment;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.core.type.TypeReference;
@@ -44,16 +51,48 @@ final class AdminSchema {
                     public boolean providesDataFetcher(FieldWiringEnvironment environment) {
                         return false;
                     }
+
+                    // the mocked scalars refuse to serialize (URL, UnsignedInt64, ...): pass values through instead
+                    @Override
+                    public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
+                        GraphQLScalarType mocked = super.getScalar(environment);
+                        return mocked.transform(scalar -> scalar.coercing(new PassThrough(mocked.getCoercing())));
+                    }
                 })
                 .type(
                         "QueryRoot",
                         type -> type.dataFetcher("productVariants", shop(FakeShop::productVariants))
-                                .dataFetcher("inventoryItem", shop(FakeShop::inventoryItem)))
+                                .dataFetcher("productVariantsCount", shop(FakeShop::productVariantsCount))
+                                .dataFetcher("inventoryItem", shop(FakeShop::inventoryItem))
+                                .dataFetcher("bulkOperation", bulk(FakeBulkOperations::operation))
+                                .dataFetcher("currentBulkOperation", bulk(FakeBulkOperations::current)))
                 .type("InventoryItem", type -> type.dataFetcher("inventoryLevel", shop(FakeShop::inventoryLevel)))
                 .type("InventoryLevel", type -> type.dataFetcher("quantities", FakeShop::quantities))
-                .type("Mutation", type -> type.dataFetcher("inventorySetQuantities", shop(FakeShop::setQuantities)))
+                .type(
+                        "Mutation",
+                        type -> type.dataFetcher("inventorySetQuantities", shop(FakeShop::setQuantities))
+                                .dataFetcher("bulkOperationRunQuery", bulk(FakeBulkOperations::runQuery)))
                 .build();
         return new SchemaGenerator().makeExecutableSchema(registry, wiring);
+    }
+
+    /** A custom scalar as given: values out and variables in unchanged, literals as graphql-java's mock reads them. */
+    private record PassThrough(Coercing<?, ?> literals) implements Coercing<Object, Object> {
+
+        @Override
+        public Object serialize(Object result, GraphQLContext context, Locale locale) {
+            return result;
+        }
+
+        @Override
+        public Object parseValue(Object input, GraphQLContext context, Locale locale) {
+            return input;
+        }
+
+        @Override
+        public Object parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            return literals.parseLiteral(input, variables, context, locale);
+        }
     }
 
     interface ShopFetcher {
@@ -62,6 +101,14 @@ final class AdminSchema {
 
     private static DataFetcher<Object> shop(ShopFetcher fetcher) {
         return environment -> fetcher.fetch(environment.getGraphQlContext().get(FakeShop.class), environment);
+    }
+
+    private static DataFetcher<Object> bulk(BulkFetcher fetcher) {
+        return environment -> fetcher.fetch(environment.getGraphQlContext().get(FakeBulkOperations.class), environment);
+    }
+
+    interface BulkFetcher {
+        Object fetch(FakeBulkOperations bulk, graphql.schema.DataFetchingEnvironment environment);
     }
 
     private static Map<String, Object> read(String resource) {

@@ -15,6 +15,7 @@ final class FakeCostBucket {
     private double available;
     private Instant at;
     private int throttled;
+    private double spent;
 
     FakeCostBucket(double maximum, double restoreRate, Clock clock) {
         this.maximum = maximum;
@@ -32,6 +33,7 @@ final class FakeCostBucket {
             return false;
         }
         available -= cost;
+        spent += cost;
         return true;
     }
 
@@ -39,6 +41,10 @@ final class FakeCostBucket {
     synchronized void drain() {
         refill();
         available = 0;
+    }
+
+    synchronized double spent() {
+        return spent;
     }
 
     synchronized int throttled() {

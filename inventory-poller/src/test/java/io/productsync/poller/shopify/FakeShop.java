@@ -22,14 +22,14 @@ import java.util.regex.Pattern;
  * The store behind {@link ShopifyFake}: variants, their inventory items and levels per location, the idempotency
  * store. Answers the fields the connector uses the way 2026-04 does, including what the schema cannot enforce.
  */
-final class FakeShop {
+public final class FakeShop {
 
-    static final String LOCATION = "gid://shopify/Location/124656943";
+    public static final String LOCATION = "gid://shopify/Location/124656943";
     // Above 2^53, like real ids: a client parsing them as doubles would lose the last digits.
     private static final long FIRST_ID = 9_007_199_254_740_993L;
     private static final Pattern SKU_SEARCH = Pattern.compile("sku:(?:\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+))");
 
-    record Variant(long id, String sku, String productStatus, long itemId, boolean tracked) {
+    public record Variant(long id, String sku, String productStatus, long itemId, boolean tracked) {
 
         String gid() {
             return "gid://shopify/ProductVariant/" + id;
@@ -47,14 +47,15 @@ final class FakeShop {
     private final Map<String, Remembered> idempotency = new HashMap<>();
     private long nextId = FIRST_ID;
     private int mutationsApplied;
+    private boolean appliesTheRestOfAFailedBatch;
 
     /** A variant of an ACTIVE product, tracked, stocked at {@link #LOCATION} with {@code available}. */
-    synchronized Variant add(String sku, long available) {
+    public synchronized Variant add(String sku, long available) {
         return add(sku, "ACTIVE", true, available);
     }
 
     /** {@code available} null: not stocked at {@link #LOCATION}. */
-    synchronized Variant add(String sku, String productStatus, boolean tracked, Long available) {
+    public synchronized Variant add(String sku, String productStatus, boolean tracked, Long available) {
         Variant variant = new Variant(nextId++, sku, productStatus, nextId++, tracked);
         variants.put(variant.id(), variant);
         Map<String, Long> itemLevels = new HashMap<>();
@@ -66,11 +67,11 @@ final class FakeShop {
     }
 
     /** A change made in the store's admin, not through the API. */
-    synchronized void setAvailable(Variant variant, long available) {
+    public synchronized void setAvailable(Variant variant, long available) {
         levels.get(variant.itemGid()).put(LOCATION, available);
     }
 
-    synchronized Long available(Variant variant) {
+    public synchronized Long available(Variant variant) {
         return levels.get(variant.itemGid()).get(LOCATION);
     }
 
@@ -83,16 +84,26 @@ final class FakeShop {
         return mutationsApplied;
     }
 
+    /**
+     * Whether a mutation with a failing entry still applies its other entries. Shopify does not document which it
+     * does, so the connector is tested against both; the default is all or nothing.
+     */
+    synchronized void appliesTheRestOfAFailedBatch(boolean applies) {
+        appliesTheRestOfAFailedBatch = applies;
+    }
+
     synchronized Object productVariants(DataFetchingEnvironment environment) {
-        Integer first = environment.getArgument("first");
+        // a bulk query reads every variant, a window at a time, whatever its arguments say
+        FakeBulkOperations.Window window = environment.getGraphQlContext().get(FakeBulkOperations.Window.class);
+        Integer first = window != null ? window.size() : environment.getArgument("first");
         if (first == null) {
             return error(environment, "you must provide one of first or last", "BAD_REQUEST");
         }
         if (first < 0 || first > ShopifySettings.MAX_PAGE_SIZE) {
             return error(environment, "The first argument must be between 0 and 250, got " + first, "BAD_REQUEST");
         }
-        long afterId = FIRST_ID - 1;
-        String after = environment.getArgument("after");
+        long afterId = window != null ? window.afterId() : FIRST_ID - 1;
+        String after = window != null ? null : environment.getArgument("after");
         if (after != null) {
             Long decoded = cursorId(after);
             if (decoded == null) {
@@ -125,6 +136,18 @@ final class FakeShop {
         return Map.of("pageInfo", pageInfo, "nodes", nodes, "edges", edges);
     }
 
+    /** {@code productVariantsCount(limit:)}: counts up to the limit (default 10,000, null for none). */
+    synchronized Object productVariantsCount(DataFetchingEnvironment environment) {
+        Integer limit = environment.getArgument("limit");
+        boolean capped = limit != null && variants.size() > limit;
+        return Map.of("count", capped ? limit : variants.size(), "precision", capped ? "AT_LEAST" : "EXACT");
+    }
+
+    /** The ids of every variant in the order the reads list them, for a bulk query to step through. */
+    synchronized List<Long> variantIds() {
+        return List.copyOf(variants.keySet());
+    }
+
     synchronized Object inventoryItem(DataFetchingEnvironment environment) {
         String id = environment.getArgument("id");
         return variants.values().stream()
@@ -154,7 +177,10 @@ final class FakeShop {
                 .toList();
     }
 
-    /** {@code inventorySetQuantities} as 2026-04: @idempotent and changeFromQuantity required, all or nothing. */
+    /**
+     * {@code inventorySetQuantities} as 2026-04: @idempotent and changeFromQuantity required; a failing entry stops the
+     * whole mutation unless {@link #appliesTheRestOfAFailedBatch}.
+     */
     synchronized Object setQuantities(DataFetchingEnvironment environment) {
         String key = idempotencyKey(environment);
         if (key == null) {
@@ -195,8 +221,12 @@ final class FakeShop {
     private Object apply(Map<String, Object> input, List<Map<String, Object>> quantities) {
         List<Map<String, Object>> errors = new ArrayList<>();
         if (!"available".equals(input.get("name")) && !"on_hand".equals(input.get("name"))) {
-            errors.add(userError("INVALID_NAME", List.of("input", "name"), "The quantity name must be available."));
+            return payload(
+                    null,
+                    List.of(userError(
+                            "INVALID_NAME", List.of("input", "name"), "The quantity name must be available.")));
         }
+        List<Map<String, Object>> valid = new ArrayList<>();
         for (int i = 0; i < quantities.size(); i++) {
             Map<String, Object> quantity = quantities.get(i);
             List<String> field = List.of("input", "quantities", String.valueOf(i));
@@ -215,23 +245,35 @@ final class FakeShop {
                         "CHANGE_FROM_QUANTITY_STALE",
                         List.of("input", "quantities", String.valueOf(i), "changeFromQuantity"),
                         "The changeFromQuantity value does not match persisted value."));
+            } else {
+                valid.add(quantity);
             }
         }
-        if (!errors.isEmpty()) {
+        if (!errors.isEmpty() && !appliesTheRestOfAFailedBatch) {
             return payload(null, errors);
         }
         List<Map<String, Object>> changes = new ArrayList<>();
-        for (Map<String, Object> quantity : quantities) {
+        for (Map<String, Object> quantity : valid) {
             Map<String, Long> itemLevels = levels.get((String) quantity.get("inventoryItemId"));
             String location = (String) quantity.get("locationId");
             long after = ((Number) quantity.get("quantity")).longValue();
             long delta = after - itemLevels.put(location, after);
             if (delta != 0) {
-                changes.add(Map.of("name", input.get("name"), "delta", delta, "quantityAfterChange", after));
+                changes.add(Map.of(
+                        "name",
+                        input.get("name"),
+                        "delta",
+                        delta,
+                        "quantityAfterChange",
+                        after,
+                        "item",
+                        Map.of("id", quantity.get("inventoryItemId"))));
             }
         }
-        mutationsApplied++;
-        return payload(changes.isEmpty() ? null : Map.of("changes", changes, "reason", input.get("reason")), List.of());
+        if (!valid.isEmpty()) {
+            mutationsApplied++;
+        }
+        return payload(changes.isEmpty() ? null : Map.of("changes", changes, "reason", input.get("reason")), errors);
     }
 
     private Map<String, Object> node(Variant variant) {

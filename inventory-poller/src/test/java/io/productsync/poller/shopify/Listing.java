@@ -16,20 +16,35 @@ import java.util.List;
 record Listing(List<Page<CartItem>> pages, List<Duration> waits) {
 
     static Listing readAll(CartConnector cart, MovableClock clock) {
+        return readAll(cart, clock, null);
+    }
+
+    /** The rest of a listing, from {@code cursor} on. */
+    static Listing readAll(CartConnector cart, MovableClock clock, String cursor) {
+        return read(cart, clock, cursor, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code count} pages from {@code cursor} on, fewer if the listing ends first. */
+    static Listing read(CartConnector cart, MovableClock clock, String cursor, int count) {
         List<Page<CartItem>> pages = new ArrayList<>();
         List<Duration> waits = new ArrayList<>();
-        String cursor = null;
-        do {
+        boolean last = false;
+        while (!last && pages.size() < count) {
             try {
                 Page<CartItem> page = cart.readPage(cursor);
                 pages.add(page);
                 cursor = page.nextCursor();
+                last = page.isLast();
             } catch (ThrottledException e) {
                 waits.add(e.retryAfter());
                 clock.advance(e.retryAfter());
             }
-        } while (cursor != null);
+        }
         return new Listing(pages, waits);
+    }
+
+    Page<CartItem> lastPage() {
+        return pages.get(pages.size() - 1);
     }
 
     List<CartItem> items() {

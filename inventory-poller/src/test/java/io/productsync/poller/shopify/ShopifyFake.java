@@ -29,14 +29,15 @@ import tools.jackson.core.type.TypeReference;
  * document against the real 2026-04 schema, charges a leaky cost bucket and answers THROTTLED when it cannot pay,
  * then runs the document against a {@link FakeShop}.
  */
-final class ShopifyFake implements AutoCloseable {
+public final class ShopifyFake implements AutoCloseable {
 
-    static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
+    public static final String TOKEN = "shpat_0123456789abcdef0123456789abcdef";
     static final String SHOP_DOMAIN = "fake-shop.myshopify.com";
 
     private static final Pattern ENDPOINT = Pattern.compile("/admin/api/([^/]+)/graphql\\.json");
 
     private final FakeShop shop = new FakeShop();
+    private final FakeBulkOperations bulk = new FakeBulkOperations(shop);
     private final FakeCostBucket bucket;
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
@@ -44,7 +45,7 @@ final class ShopifyFake implements AutoCloseable {
     private volatile int throttledStatus = 200;
 
     /** A Standard plan bucket: 2000 points, 100 restored per second. */
-    ShopifyFake(Clock clock) {
+    public ShopifyFake(Clock clock) {
         this(2000, 100, clock);
     }
 
@@ -59,11 +60,11 @@ final class ShopifyFake implements AutoCloseable {
         server.start();
     }
 
-    FakeShop shop() {
+    public FakeShop shop() {
         return shop;
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -91,13 +92,26 @@ final class ShopifyFake implements AutoCloseable {
         return served.get();
     }
 
+    /** The bulk operations of this store, and their knobs. */
+    FakeBulkOperations bulk() {
+        return bulk;
+    }
+
+    /** Query points the bucket charged for the requests it served. */
+    double pointsSpent() {
+        return bucket.spent();
+    }
+
     synchronized List<String> validationErrors() {
-        return List.copyOf(validationErrors);
+        List<String> all = new ArrayList<>(validationErrors);
+        all.addAll(bulk.validationErrors());
+        return List.copyOf(all);
     }
 
     @Override
     public void close() {
         server.stop(0);
+        bulk.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -137,7 +151,7 @@ final class ShopifyFake implements AutoCloseable {
         ExecutionInput input = ExecutionInput.newExecutionInput(String.valueOf(request.get("query")))
                 .variables(variables)
                 .operationName((String) request.get("operationName"))
-                .graphQLContext(Map.of(FakeShop.class, shop))
+                .graphQLContext(Map.of(FakeShop.class, shop, FakeBulkOperations.class, bulk))
                 .build();
         ParseAndValidateResult checked = ParseAndValidate.parseAndValidate(AdminSchema.schema(), input);
         if (checked.isFailure()) {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ShopifyPushTest {
 
@@ -78,6 +80,65 @@ class ShopifyPushTest {
         assertThat(retry).isEqualTo(QuantityChangeResult.applied());
         assertThat(fake.shop().available(mug)).isEqualTo(3);
         assertThat(fake.shop().mutationsApplied()).isEqualTo(1);
+    }
+
+    @Test
+    void appliesABatchInOneMutation() {
+        List<FakeShop.Variant> variants = List.of(
+                fake.shop().add("A", 1), fake.shop().add("B", 2), fake.shop().add("C", 3));
+        Listing.readAll(cart, clock);
+
+        List<QuantityChangeResult> results = cart.setQuantities(List.of(
+                new QuantityChange("A", 1, 10, UUID.randomUUID()),
+                new QuantityChange("B", 2, 20, UUID.randomUUID()),
+                new QuantityChange("C", 3, 30, UUID.randomUUID())));
+
+        assertThat(results).containsOnly(QuantityChangeResult.applied()).hasSize(3);
+        assertThat(variants).extracting(fake.shop()::available).containsExactly(10L, 20L, 30L);
+        assertThat(fake.shop().mutationsApplied()).isOne();
+        assertThat(cart.maxBatchSize()).isEqualTo(250);
+    }
+
+    @ParameterizedTest(name = "the store applies the rest of a failed batch: {0}")
+    @ValueSource(booleans = {false, true})
+    void aStaleOrRefusedEntrySettlesItsSkuAloneAndTheOthersApply(boolean appliesTheRest) {
+        fake.shop().appliesTheRestOfAFailedBatch(appliesTheRest);
+        FakeShop.Variant a = fake.shop().add("A", 1);
+        FakeShop.Variant b = fake.shop().add("B", 2);
+        fake.shop().add("ELSEWHERE-1", "ACTIVE", true, null);
+        FakeShop.Variant c = fake.shop().add("C", 3);
+        Listing.readAll(cart, clock);
+        fake.shop().setAvailable(b, 5); // sold or restocked in the admin since the read
+
+        List<QuantityChangeResult> results = cart.setQuantities(List.of(
+                new QuantityChange("A", 1, 10, UUID.randomUUID()),
+                new QuantityChange("B", 2, 20, UUID.randomUUID()),
+                new QuantityChange("ELSEWHERE-1", 0, 4, UUID.randomUUID()),
+                new QuantityChange("C", 3, 30, UUID.randomUUID())));
+
+        assertThat(results.get(0)).isEqualTo(QuantityChangeResult.applied());
+        assertThat(results.get(1)).isEqualTo(QuantityChangeResult.currentDiffers(5));
+        assertThat(results.get(2).error()).startsWith("ITEM_NOT_STOCKED_AT_LOCATION: ");
+        assertThat(results.get(3)).isEqualTo(QuantityChangeResult.applied());
+        assertThat(List.of(a, b, c)).extracting(fake.shop()::available).containsExactly(10L, 5L, 30L);
+        assertThat(fake.validationErrors()).isEmpty();
+    }
+
+    @Test
+    void sameBatchTwiceAppliesOnce() {
+        FakeShop.Variant a = fake.shop().add("A", 1);
+        FakeShop.Variant b = fake.shop().add("B", 2);
+        Listing.readAll(cart, clock);
+        List<QuantityChange> batch = List.of(
+                new QuantityChange("A", 1, 10, UUID.randomUUID()), new QuantityChange("B", 2, 20, UUID.randomUUID()));
+
+        cart.setQuantities(batch);
+        fake.shop().setAvailable(a, 7);
+        List<QuantityChangeResult> retry = cart.setQuantities(batch);
+
+        assertThat(retry).containsExactly(QuantityChangeResult.applied(), QuantityChangeResult.applied());
+        assertThat(List.of(a, b)).extracting(fake.shop()::available).containsExactly(7L, 20L);
+        assertThat(fake.shop().mutationsApplied()).isOne();
     }
 
     @Test

@@ -16,6 +16,7 @@ class ShopifySettingsTest {
                 .isEqualTo(URI.create("https://my-store.myshopify.com/admin/api/2026-04/graphql.json"));
         assertThat(settings.locationId()).isEqualTo("gid://shopify/Location/124656943");
         assertThat(settings.pageSize()).isEqualTo(250);
+        assertThat(settings.bulkThreshold()).isEqualTo(10_000);
     }
 
     @Test
@@ -36,5 +37,8 @@ class ShopifySettingsTest {
         assertThatThrownBy(() ->
                         ShopifySettings.of("my-store.myshopify.com", "1", null).withPageSize(251))
                 .hasMessageContaining("pageSize 251");
+        assertThatThrownBy(() ->
+                        ShopifySettings.of("my-store.myshopify.com", "1", null).withBulkThreshold(-1))
+                .hasMessageContaining("bulkThreshold -1");
     }
 }
