@@ -61,8 +61,9 @@ public final class LocalProductSync {
             if (seeded) {
                 log.info("Wrote the demo sandbox to {}", sandboxDir);
             }
-            started.start(() ->
-                    ProductSyncServices.start(services, serviceProperties(kafka, postgres, dataDir, sandboxDir), args));
+            CredentialKeys keys = CredentialKeys.inDataDir(dataDir);
+            started.start(() -> ProductSyncServices.start(
+                    services, serviceProperties(kafka, postgres, dataDir, sandboxDir), keys.serviceProperties(), args));
             if ((firstStart || seeded) && services.contains(ProductSyncServices.REPORT)) {
                 // The report declares product-aliases, its topic.
                 DemoSandbox.publishAlias(kafka.bootstrapServers());

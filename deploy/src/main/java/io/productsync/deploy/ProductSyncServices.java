@@ -5,6 +5,7 @@ import io.productsync.poller.InventoryPollerApplication;
 import io.productsync.report.SyncReportApplication;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,18 @@ public final class ProductSyncServices implements AutoCloseable {
      * files; command-line {@code args} override both.
      */
     public static ProductSyncServices start(Set<String> services, Map<String, Object> properties, String... args) {
+        return start(services, properties, Map.of(), args);
+    }
+
+    /**
+     * As above, and each service named in {@code perService} also gets its own properties (the private keyset goes to
+     * the poller alone).
+     */
+    public static ProductSyncServices start(
+            Set<String> services,
+            Map<String, Object> properties,
+            Map<String, Map<String, Object>> perService,
+            String... args) {
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             for (String service : ALL) {
@@ -56,7 +69,7 @@ public final class ProductSyncServices implements AutoCloseable {
                             .bannerMode(Banner.Mode.OFF)
                             // Closing is ordered by the launcher: services first, then the broker and database.
                             .registerShutdownHook(false)
-                            .initializers(overriding(properties))
+                            .initializers(overriding(with(properties, perService.getOrDefault(service, Map.of()))))
                             .run(args));
                 }
             }
@@ -65,6 +78,12 @@ public final class ProductSyncServices implements AutoCloseable {
             throw e;
         }
         return new ProductSyncServices(started);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> shared, Map<String, Object> own) {
+        Map<String, Object> properties = new LinkedHashMap<>(shared);
+        properties.putAll(own);
+        return properties;
     }
 
     private static ApplicationContextInitializer<ConfigurableApplicationContext> overriding(

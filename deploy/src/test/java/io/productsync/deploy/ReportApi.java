@@ -75,6 +75,18 @@ final class ReportApi {
                 .build());
     }
 
+    /** A PUT of a JSON body, e.g. a connection. */
+    HttpResponse<String> put(String path, Object body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(body)))
+                .build());
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+    }
+
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());

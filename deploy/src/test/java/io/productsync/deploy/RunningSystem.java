@@ -30,6 +30,17 @@ final class RunningSystem implements AutoCloseable {
             Path stateDir,
             Duration pollInterval,
             Map<String, Object> settings) {
+        return start(infrastructure, sandboxDir, stateDir, pollInterval, settings, Map.of());
+    }
+
+    /** With each service's own settings too, as the launcher passes the credentials key pair. */
+    static RunningSystem start(
+            Infrastructure infrastructure,
+            Path sandboxDir,
+            Path stateDir,
+            Duration pollInterval,
+            Map<String, Object> settings,
+            Map<String, Map<String, Object>> perService) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
         properties.put("spring.datasource.url", infrastructure.jdbcUrl());
@@ -48,7 +59,8 @@ final class RunningSystem implements AutoCloseable {
         // The next test class's matcher joins the same group at once instead of waiting out this one's session.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         properties.putAll(settings);
-        return new RunningSystem(ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties));
+        return new RunningSystem(
+                ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties, perService));
     }
 
     /** The rows of a cart's table (up to 500), or null while the cart is unknown. */
@@ -67,6 +79,14 @@ final class RunningSystem implements AutoCloseable {
 
     HttpResponse<String> post(String path) {
         return api.post(path);
+    }
+
+    HttpResponse<String> put(String path, Object body) {
+        return api.put(path, body);
+    }
+
+    HttpResponse<String> delete(String path) {
+        return api.delete(path);
     }
 
     HttpResponse<String> putAlias(String tenant, String alias, String wmsSku, String kind) {

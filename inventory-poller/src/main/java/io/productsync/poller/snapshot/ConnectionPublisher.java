@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishes each connection to the compacted {@code cart-connections} when it is first seen (so once on startup) or
  * changes, and a tombstone when its cart disappears. A failed send is forgotten, so the next cycle sends it again.
+ * Only connections the poller finds itself (the sandbox folder); those configured through the API are on the topic
+ * already, written by the API.
  */
 @Component
 final class ConnectionPublisher {
@@ -30,9 +32,13 @@ final class ConnectionPublisher {
         this.sender = sender;
     }
 
+    /** Connections configured through the API are the API's to publish: republished here, they would lose platform. */
     void publish(List<Connection> current, Instant now) {
         Set<CartKey> present = new HashSet<>();
         for (Connection connection : current) {
+            if (connection.configuredThroughApi()) {
+                continue;
+            }
             CartKey cart = connection.cart();
             present.add(cart);
             if (!connection.equals(published.put(cart, connection))) {
