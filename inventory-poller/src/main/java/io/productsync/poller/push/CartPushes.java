@@ -159,11 +159,15 @@ final class CartPushes {
 
     /**
      * Empty when the SKU is gone (the matcher has removed, or is removing, its row, and a result now would bring the row
-     * back with nothing left to remove it) and when the cart held another quantity (it is re-evaluated from that).
+     * back with nothing left to remove it) and when the cart held another quantity or already the target (it is
+     * re-evaluated from what it holds).
      */
     private static Optional<SkuSyncEvaluated> result(PushCartInventory push, QuantityChangeResult result, Instant now) {
         return switch (result.status()) {
-            case APPLIED, ALREADY_AT_TARGET -> Optional.of(PushResults.updated(push, now));
+            case APPLIED -> Optional.of(PushResults.updated(push, now));
+            // Nothing was changed by us: the fresh observation makes the matcher report it VERIFIED. An UPDATED result
+            // here would also overwrite a newer VERIFIED when a poll that raced the first push issued it again.
+            case ALREADY_AT_TARGET -> Optional.empty();
             // Not a failure: the fresh observation of what the cart holds makes the matcher decide again from it.
             case CURRENT_DIFFERS -> Optional.empty();
             case REJECTED -> Optional.of(PushResults.failed(push, push.expectedQuantity(), result.error(), now));

@@ -221,13 +221,16 @@ class PushApplierTest {
     }
 
     @Test
-    void reportsUpdatedWithoutWritingWhenTheCartAlreadyHoldsTheTarget() throws Exception {
+    void reportsWhatTheCartHoldsWithoutWritingWhenItAlreadyHoldsTheTarget() throws Exception {
         replaceCart(CART.replace("A,true,true,12,first", "A,true,true,15,first"));
         long modified = Files.getLastModifiedTime(cartFile).toMillis();
+        PushCartInventory push = push("A", 12, 15);
 
-        send(push("A", 12, 15));
+        RecordMetadata sent = send(push);
 
-        assertThat(awaitResult("A").outcome()).isEqualTo(SyncOutcome.UPDATED);
+        assertThat(awaitPushObservation(push).quantity()).isEqualTo(15);
+        awaitCommittedPast(sent);
+        assertThat(results.toEndWithKeyPrefix(tenant + "/shop/A")).isEmpty();
         assertThat(Files.getLastModifiedTime(cartFile).toMillis()).isEqualTo(modified);
     }
 
