@@ -88,7 +88,8 @@ class SyncMatcherWiringTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500");
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+                .containsEntry("transaction.timeout.ms", "30000");
         assertThat(stateDir.resolve("sync-matcher")).isDirectory();
         assertThat(app.getBean(StreamsBuilderFactoryBean.class)
                         .getKafkaStreams()
