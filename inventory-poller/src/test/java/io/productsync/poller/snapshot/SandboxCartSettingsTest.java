@@ -130,8 +130,9 @@ class SandboxCartSettingsTest {
     @Test
     void keepsThePublishedConnectionWhileTheFileIsBad() throws IOException {
         write("wms/wh.csv", "sku,available\n");
-        write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
+        // The settings first: a cycle between the two writes would otherwise connect the cart with sync on first.
         write("carts/shop.properties", "cart-sync=off\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,1\n");
         awaitConnections(1);
         assertThat(lastConnection().cartSyncEnabled()).isFalse();
 
