@@ -323,6 +323,8 @@ class SyncReportWiringTest {
 
     private static List<String> sources(JsonNode holds) {
         JsonNode items = holds.has("items") ? holds.get("items") : holds;
+        // An assertion, not an exception, so that Awaitility retries an answer that is not a list yet.
+        assertThat(items.isArray()).as("a list of holds in %s", holds).isTrue();
         return items.valueStream()
                 .map(hold -> hold.get("sourceKind").asString() + "/"
                         + hold.get("sourceId").asString())
