@@ -1,5 +1,6 @@
 package io.productsync.events;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import java.util.Map;
  *                          {@code facilityIds} (comma-separated)
  * @param sealedCredentials base64 of the credentials sealed with inventory-poller's public key, or null
  * @param credentialsSetAt  when those credentials were set; present exactly when they are
+ * @param pollInterval      how often the WMS is polled; null (absent: records written before it existed) polls it at
+ *                          the shortest interval of the carts it feeds
  */
 public record WmsConnectionConfigured(
         String tenantId,
@@ -20,7 +23,8 @@ public record WmsConnectionConfigured(
         Map<String, String> settings,
         String sealedCredentials,
         Instant credentialsSetAt,
-        Instant configuredAt) {
+        Instant configuredAt,
+        Duration pollInterval) {
 
     public WmsConnectionConfigured {
         Ids.requireId(tenantId, "tenantId");
@@ -29,6 +33,21 @@ public record WmsConnectionConfigured(
         settings = ConnectionFields.settings(settings);
         ConnectionFields.requireSealed(sealedCredentials, credentialsSetAt);
         Ids.require(configuredAt, "configuredAt");
+        if (pollInterval != null) {
+            Ids.requirePositive(pollInterval, "pollInterval");
+        }
+    }
+
+    /** Polled at the shortest interval of the carts it feeds. */
+    public WmsConnectionConfigured(
+            String tenantId,
+            String wmsId,
+            WmsPlatform platform,
+            Map<String, String> settings,
+            String sealedCredentials,
+            Instant credentialsSetAt,
+            Instant configuredAt) {
+        this(tenantId, wmsId, platform, settings, sealedCredentials, credentialsSetAt, configuredAt, null);
     }
 
     public WmsKey key() {
@@ -45,6 +64,7 @@ public record WmsConnectionConfigured(
     public String toString() {
         return "WmsConnectionConfigured[tenantId=" + tenantId + ", wmsId=" + wmsId + ", platform=" + platform.token()
                 + ", settings=" + settings + ", sealedCredentials=" + ConnectionFields.shown(sealedCredentials)
-                + ", credentialsSetAt=" + credentialsSetAt + ", configuredAt=" + configuredAt + "]";
+                + ", credentialsSetAt=" + credentialsSetAt + ", configuredAt=" + configuredAt + ", pollInterval="
+                + pollInterval + "]";
     }
 }

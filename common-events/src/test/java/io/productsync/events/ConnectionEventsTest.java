@@ -42,6 +42,21 @@ class ConnectionEventsTest {
     }
 
     @Test
+    void aWmsPollIntervalIsOptionalAndPositive() {
+        var wms = new WmsConnectionConfigured(
+                "acme", "main", WmsPlatform.EXTENSIV, Map.of(), null, null, T0, Duration.ofSeconds(30));
+        JsonSerde<WmsConnectionConfigured> serde = JsonSerde.of(WmsConnectionConfigured.class);
+
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", wms)))
+                .isEqualTo(wms);
+        assertThat(new String(serde.serializer().serialize("t", wms), StandardCharsets.UTF_8))
+                .contains("\"pollInterval\":\"PT30S\"");
+        assertThatThrownBy(() -> new WmsConnectionConfigured(
+                        "acme", "main", WmsPlatform.EXTENSIV, Map.of(), null, null, T0, Duration.ZERO))
+                .hasMessageContaining("pollInterval must be positive");
+    }
+
+    @Test
     void sealedCredentialsAreBase64AndComeWithTheTimeTheyWereSet() {
         assertThatThrownBy(() -> wms(SEALED, null)).hasMessageContaining("both or neither");
         assertThatThrownBy(() -> wms(null, T0)).hasMessageContaining("both or neither");

@@ -95,6 +95,9 @@ class EventFixturesTest {
         assertThat(event.sealedCredentials()).isNotBlank();
         assertThat(new String(event.credentialsContext(), StandardCharsets.UTF_8))
                 .isEqualTo("acme/wms/extensiv-east");
+        assertThat(event.pollInterval())
+                .as("written before WMSes had their own interval")
+                .isNull();
     }
 
     @Test

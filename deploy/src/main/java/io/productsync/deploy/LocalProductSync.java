@@ -48,6 +48,10 @@ public final class LocalProductSync {
 
         try {
             claim(dataDir, postgresPort, kafkaPort);
+            int pollerPort = environment.getProperty("productsync.poller.port", Integer.class, 8081);
+            if (services.contains(ProductSyncServices.POLLER) && pollerPort != 0) {
+                FreePort.require(pollerPort, "the inventory-poller's webhook endpoint", "productsync.poller.port");
+            }
         } catch (LaunchRefused e) {
             log.error(e.getMessage());
             System.exit(1);
@@ -73,13 +77,21 @@ public final class LocalProductSync {
             started.stop();
             throw e;
         }
-        log.info("""
+        log.info(
+                """
 
                 Product Sync is running.
                   View Product Sync: http://localhost:{}/api/v1/tenants/demo/carts/demo-shop/product-sync
                   Sandbox files:     {}
+                  Webhooks:          port {}, public URL {}
                 Edit a CSV in the sandbox and the table follows within one poll interval. Ctrl+C stops everything.
-                """, environment.getProperty("server.port", "8080"), sandboxDir);
+                """,
+                environment.getProperty("server.port", "8080"),
+                sandboxDir,
+                environment.getProperty("productsync.poller.port", "8081"),
+                environment.getProperty(
+                        "productsync.poller.webhooks.public-url",
+                        "not set (--productsync.poller.webhooks.public-url): carts are polled only"));
     }
 
     /**

@@ -37,9 +37,10 @@ public final class ProductSyncServices implements AutoCloseable {
             MATCHER, SyncMatcherApplication::builder,
             POLLER, InventoryPollerApplication::builder);
 
-    private final List<ConfigurableApplicationContext> contexts;
+    /** By service, in start order. */
+    private final Map<String, ConfigurableApplicationContext> contexts;
 
-    private ProductSyncServices(List<ConfigurableApplicationContext> contexts) {
+    private ProductSyncServices(Map<String, ConfigurableApplicationContext> contexts) {
         this.contexts = contexts;
     }
 
@@ -60,17 +61,21 @@ public final class ProductSyncServices implements AutoCloseable {
             Map<String, Object> properties,
             Map<String, Map<String, Object>> perService,
             String... args) {
-        List<ConfigurableApplicationContext> started = new ArrayList<>();
+        Map<String, ConfigurableApplicationContext> started = new LinkedHashMap<>();
         try {
             for (String service : ALL) {
                 if (services.contains(service)) {
-                    started.add(BUILDERS.get(service)
-                            .get()
-                            .bannerMode(Banner.Mode.OFF)
-                            // Closing is ordered by the launcher: services first, then the broker and database.
-                            .registerShutdownHook(false)
-                            .initializers(overriding(with(properties, perService.getOrDefault(service, Map.of()))))
-                            .run(args));
+                    started.put(
+                            service,
+                            BUILDERS.get(service)
+                                    .get()
+                                    .bannerMode(Banner.Mode.OFF)
+                                    // Closing is ordered by the launcher: services first, then the broker and database.
+                                    .registerShutdownHook(false)
+                                    .initializers(
+                                            overriding(with(properties, perService.getOrDefault(service, Map.of()))))
+                                    .initializers(service.equals(POLLER) ? ownPort() : context -> {})
+                                    .run(args));
                 }
             }
         } catch (RuntimeException e) {
@@ -99,18 +104,38 @@ public final class ProductSyncServices implements AutoCloseable {
         };
     }
 
+    /**
+     * {@code server.port} (command line or launcher) is the report API's; the poller's webhook endpoint listens on
+     * {@code productsync.poller.port} (default 8081) instead, so one JVM never binds one port twice.
+     */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> ownPort() {
+        return context -> context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "productsync-poller-port", Map.of("server.port", "${productsync.poller.port:8081}")));
+    }
+
     /** The port the report API listens on (useful with {@code --server.port=0}). */
     public int reportPort() {
-        return contexts.stream()
-                .map(context -> context.getEnvironment().getProperty("local.server.port", Integer.class))
-                .filter(port -> port != null)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(REPORT + " is not running"));
+        return port(REPORT);
+    }
+
+    /** The port the poller's webhook endpoint listens on (useful with {@code --productsync.poller.port=0}). */
+    public int pollerPort() {
+        return port(POLLER);
+    }
+
+    private int port(String service) {
+        ConfigurableApplicationContext context = contexts.get(service);
+        if (context == null) {
+            throw new IllegalStateException(service + " is not running");
+        }
+        return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
     }
 
     @Override
     public void close() {
-        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts);
+        List<ConfigurableApplicationContext> reversed = new ArrayList<>(contexts.values());
         Collections.reverse(reversed);
         reversed.forEach(ConfigurableApplicationContext::close);
     }

@@ -58,6 +58,7 @@ final class LauncherProcess implements AutoCloseable {
                 "--productsync.sandbox.poll-interval=1s",
                 "--productsync.kafka.partitions=1",
                 "--server.port=" + ports.api(),
+                "--productsync.poller.port=0",
                 "--productsync.postgres.port=" + ports.postgres(),
                 "--productsync.kafka.port=" + ports.kafka()));
         command.addAll(List.of(options));

@@ -56,11 +56,17 @@ final class RunningSystem implements AutoCloseable {
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
         properties.put("server.port", "0");
+        properties.put("productsync.poller.port", "0");
         // The next test class's matcher joins the same group at once instead of waiting out this one's session.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         properties.putAll(settings);
         return new RunningSystem(
                 ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties, perService));
+    }
+
+    /** Where the poller's webhook endpoint listens. */
+    int pollerPort() {
+        return services.pollerPort();
     }
 
     /** The rows of a cart's table (up to 500), or null while the cart is unknown. */

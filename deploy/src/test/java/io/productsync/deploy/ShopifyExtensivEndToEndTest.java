@@ -11,6 +11,7 @@ import io.productsync.events.Topics;
 import io.productsync.poller.extensiv.ExtensivCredentials;
 import io.productsync.poller.extensiv.ExtensivFake;
 import io.productsync.poller.shopify.FakeShop;
+import io.productsync.poller.shopify.FakeWebhooks;
 import io.productsync.poller.shopify.ShopifyFake;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,8 +41,14 @@ class ShopifyExtensivEndToEndTest {
     private static final ExtensivCredentials EXTENSIV =
             new ExtensivCredentials("client-e2e", "xt-secret-e2e-7c41", "ops@acme", null);
 
+    private static final String HOURLY_CART = "hourly-store";
+
     private Infrastructure infrastructure;
     private ShopifyFake shopify;
+    private ShopifyFake hourly;
+    private FakeShop.Variant hourlyMatched;
+    private FakeShop.Variant hourlyUnmatched;
+    private int webhookPort;
     private ExtensivFake extensiv;
     private RunningSystem system;
     private FakeShop.Variant same;
@@ -59,6 +66,11 @@ class ShopifyExtensivEndToEndTest {
         extensiv.stock(FACILITY, "SAME", "10.0");
         extensiv.stock(FACILITY, "DIFFERS", "9.0");
         extensiv.stock(FACILITY, "UNTRACKED", "5.0");
+        hourly = new ShopifyFake(Clock.systemUTC());
+        hourlyMatched = hourly.shop().add("H-ONE", 1);
+        hourlyUnmatched = hourly.shop().add("H-TWO", 2);
+        extensiv.stock(FACILITY, "H-ONE", "1.0");
+        webhookPort = TestPorts.free();
 
         CredentialKeys keys = CredentialKeys.inDataDir(workDir.resolve("data"));
         system = RunningSystem.start(
@@ -66,7 +78,11 @@ class ShopifyExtensivEndToEndTest {
                 workDir.resolve("no-sandbox"),
                 workDir.resolve("state"),
                 Duration.ofSeconds(1),
-                Map.of(),
+                Map.of(
+                        "productsync.poller.port",
+                        String.valueOf(webhookPort),
+                        "productsync.poller.webhooks.public-url",
+                        "http://127.0.0.1:" + webhookPort),
                 keys.serviceProperties());
     }
 
@@ -76,6 +92,7 @@ class ShopifyExtensivEndToEndTest {
             system.close();
         }
         shopify.close();
+        hourly.close();
         extensiv.close();
     }
 
@@ -122,22 +139,78 @@ class ShopifyExtensivEndToEndTest {
         });
     }
 
-    private void connect() {
+    @Test
+    void anHourlyCartTakesTwoWmsChangesInARowAndAShopifyChangeByWebhook() {
+        try (TopicTap<SkuSyncEvaluated> results =
+                new TopicTap<>(infrastructure.bootstrapServers(), Topics.SYNC_RESULTS)) {
+            connectWms();
+            connectShopify(
+                    HOURLY_CART,
+                    hourly,
+                    "PT1H",
+                    Map.of("accessToken", ShopifyFake.TOKEN, "apiSecretKey", FakeWebhooks.API_SECRET_KEY));
+            String callback = "http://127.0.0.1:" + webhookPort + "/webhooks/shopify/" + TENANT + "/" + HOURLY_CART;
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertSynced(system.row(TENANT, HOURLY_CART, "H-ONE"));
+                assertNever(system.row(TENANT, HOURLY_CART, "H-TWO"), "NO_WMS_MATCH");
+                assertThat(hourly.webhooks().subscribed("INVENTORY_LEVELS_UPDATE"))
+                        .containsExactly(callback);
+            });
+
+            // Two receipts in the warehouse, the second as soon as the first has reached the cart: both within the
+            // hour before the cart's next read, so the second push starts from what the first one left.
+            extensiv.stock(CUSTOMER, FACILITY, "H-ONE", "LOT-2", "5.0");
+            await().atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() ->
+                            assertThat(hourly.shop().available(hourlyMatched)).isEqualTo(6L));
+            extensiv.stock(CUSTOMER, FACILITY, "H-ONE", "LOT-3", "2.0");
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(hourly.shop().available(hourlyMatched)).isEqualTo(8L);
+                JsonNode row = system.row(TENANT, HOURLY_CART, "H-ONE");
+                assertSynced(row);
+                assertThat(row.path("cartQuantity").asLong()).isEqualTo(8);
+            });
+            assertThat(results.valuesFor(hourlyKey("H-ONE")))
+                    .as("both pushes applied")
+                    .filteredOn(result -> result != null && result.outcome() == SyncOutcome.UPDATED)
+                    .extracting(SkuSyncEvaluated::pushedQuantity)
+                    .contains(6L, 8L);
+            assertThat(results.valuesFor(hourlyKey("H-ONE")))
+                    .noneMatch(result -> result != null && result.outcome() == SyncOutcome.FAILED);
+
+            // Sold in the store: the webhook brings it to the table, an hour before the next read.
+            hourly.shop().setAvailable(hourlyUnmatched, 7);
+            assertThat(hourly.webhooks().inventoryLevelUpdate(hourlyUnmatched, FakeShop.LOCATION, 7L))
+                    .extracting(FakeWebhooks.Delivery::status)
+                    .containsExactly(200);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode row = system.row(TENANT, HOURLY_CART, "H-TWO");
+                assertNever(row, "NO_WMS_MATCH");
+                assertThat(row.path("cartQuantity").asLong()).isEqualTo(7);
+            });
+        }
+    }
+
+    private void connectWms() {
         var wms = system.put(
                 "/tenants/" + TENANT + "/wms/" + WMS,
                 Map.of(
-                        "platform", "extensiv",
+                        "platform",
+                        "extensiv",
                         "settings",
-                                Map.of(
-                                        "baseUrl", extensiv.baseUrl().toString(),
-                                        "customerId", String.valueOf(CUSTOMER),
-                                        "facilityIds", String.valueOf(FACILITY)),
+                        Map.of(
+                                "baseUrl", extensiv.baseUrl().toString(),
+                                "customerId", String.valueOf(CUSTOMER),
+                                "facilityIds", String.valueOf(FACILITY)),
                         "credentials",
-                                Map.of(
-                                        "clientId", EXTENSIV.clientId(),
-                                        "clientSecret", EXTENSIV.clientSecret(),
-                                        "userLogin", EXTENSIV.userLogin())));
-        assertThat(wms.statusCode()).as(wms.body()).isEqualTo(201);
+                        Map.of(
+                                "clientId", EXTENSIV.clientId(),
+                                "clientSecret", EXTENSIV.clientSecret(),
+                                "userLogin", EXTENSIV.userLogin()),
+                        // Extensiv sends no webhooks: polled every second, whatever its carts' intervals.
+                        "pollInterval",
+                        "PT1S"));
+        assertThat(wms.statusCode()).as(wms.body()).isIn(200, 201);
         // The API checks a cart's WMS against its read model, which shows the new WMS a moment later.
         await().atMost(Duration.ofSeconds(30))
                 .ignoreExceptions()
@@ -145,27 +218,40 @@ class ShopifyExtensivEndToEndTest {
                                 .path("credentialsSet")
                                 .asBoolean())
                         .isTrue());
+    }
+
+    private void connect() {
+        connectWms();
+        // The fake's cost budget restores 100 points a second; a full read costs about 750.
+        connectShopify(CART, shopify, "PT5S", Map.of("accessToken", ShopifyFake.TOKEN));
+    }
+
+    private void connectShopify(
+            String cartId, ShopifyFake store, String pollInterval, Map<String, String> credentials) {
         var cart = system.put(
-                "/tenants/" + TENANT + "/carts/" + CART,
+                "/tenants/" + TENANT + "/carts/" + cartId,
                 Map.of(
                         "platform",
                         "shopify",
                         "wmsId",
                         WMS,
-                        // The fake's cost budget restores 100 points a second; a full read costs about 750.
                         "pollInterval",
-                        "PT5S",
+                        pollInterval,
                         "settings",
                         Map.of(
                                 "shopDomain",
-                                "acme-goods.myshopify.com",
+                                cartId + ".myshopify.com",
                                 "locationId",
                                 FakeShop.LOCATION,
                                 "baseUrl",
-                                shopify.baseUrl().toString()),
+                                store.baseUrl().toString()),
                         "credentials",
-                        Map.of("accessToken", ShopifyFake.TOKEN)));
+                        credentials));
         assertThat(cart.statusCode()).as(cart.body()).isEqualTo(201);
+    }
+
+    private static String hourlyKey(String sku) {
+        return TENANT + "/" + HOURLY_CART + "/" + sku;
     }
 
     private static String key(String sku) {

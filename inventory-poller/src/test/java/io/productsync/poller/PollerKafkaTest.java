@@ -15,6 +15,8 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
+        // the webhook endpoint listens on a port of its own per context
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=inventory-poller",
             "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",

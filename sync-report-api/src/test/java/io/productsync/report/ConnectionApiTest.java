@@ -84,6 +84,22 @@ class ConnectionApiTest {
                 .isEqualTo("{\"accessToken\":\"shpat_secret_1\"}");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("acme/carts/shop").status() == 200);
+        assertThat(api.get("acme/wms/east").body().get("pollInterval").isNull())
+                .as("no interval of its own")
+                .isTrue();
+        Response ownInterval =
+                api.put("acme/wms/east", EXTENSIV.replace("{\"platform\"", "{\"pollInterval\":\"PT30S\",\"platform\""));
+        assertThat(ownInterval.status()).isEqualTo(200);
+        assertThat(ownInterval.body().get("pollInterval").asString()).isEqualTo("PT30S");
+        assertThat(lastValue(Topics.WMS_CONNECTIONS.name(), "acme/east", WMS_VALUE)
+                        .pollInterval())
+                .isEqualTo(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "PT30S"
+                        .equals(api.get("acme/wms/east")
+                                .body()
+                                .path("pollInterval")
+                                .asString("")));
         JsonNode shown = api.get("acme/carts/shop").body();
         assertThat(shown.get("wmsId").asString()).isEqualTo("east");
         assertThat(shown.get("pollInterval").asString()).isEqualTo("PT1H");
@@ -172,6 +188,11 @@ class ConnectionApiTest {
                 .until(() -> api.get("strict/wms/east").status() == 200);
         String shopify = SHOPIFY;
         List<Refusal> refusals = List.of(
+                new Refusal(
+                        "strict/wms/fast",
+                        EXTENSIV.replace("{\"platform\"", "{\"pollInterval\":\"PT0.2S\",\"platform\""),
+                        "pollInterval",
+                        "pollInterval 'PT0.2S' must be at least one second"),
                 new Refusal(
                         "strict/carts/shop",
                         shopify.replace("\"shopify\"", "\"magento\""),

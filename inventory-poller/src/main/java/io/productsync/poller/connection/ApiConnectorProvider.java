@@ -3,6 +3,7 @@ package io.productsync.poller.connection;
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartKey;
 import io.productsync.events.CartPlatform;
+import io.productsync.events.WmsConnectionConfigured;
 import io.productsync.events.WmsKey;
 import io.productsync.events.WmsPlatform;
 import io.productsync.poller.connector.CartConnector;
@@ -10,6 +11,7 @@ import io.productsync.poller.connector.Connection;
 import io.productsync.poller.connector.ConnectorProvider;
 import io.productsync.poller.connector.WmsConnector;
 import io.productsync.poller.connector.WmsRef;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -56,6 +58,12 @@ final class ApiConnectorProvider implements ConnectorProvider {
         return Optional.ofNullable(table.wms(new WmsKey(wms.tenantId(), wms.wmsId())))
                 .filter(connection -> connection.platform() != WmsPlatform.SANDBOX)
                 .flatMap(connectors::wms);
+    }
+
+    @Override
+    public Optional<Duration> wmsPollInterval(WmsRef wms) {
+        return Optional.ofNullable(table.wms(new WmsKey(wms.tenantId(), wms.wmsId())))
+                .map(WmsConnectionConfigured::pollInterval);
     }
 
     private static Connection connection(CartConnectionConfigured cart) {

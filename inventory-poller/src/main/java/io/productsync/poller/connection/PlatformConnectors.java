@@ -14,6 +14,7 @@ import io.productsync.poller.extensiv.ExtensivSettings;
 import io.productsync.poller.shopify.ShopifyCartConnector;
 import io.productsync.poller.shopify.ShopifyCredentials;
 import io.productsync.poller.shopify.ShopifySettings;
+import io.productsync.poller.system.PollerSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -43,13 +44,15 @@ final class PlatformConnectors {
 
     private final CredentialOpener opener;
     private final Clock clock;
+    private final PollerSettings.Webhooks webhooks;
     private final ExtensivConnectorFactory extensiv;
     private final Map<CartKey, Built<CartConnector>> carts = new ConcurrentHashMap<>();
     private final Map<WmsKey, Built<WmsConnector>> wmses = new ConcurrentHashMap<>();
 
-    PlatformConnectors(CredentialOpener opener, Clock clock) {
+    PlatformConnectors(CredentialOpener opener, Clock clock, PollerSettings settings) {
         this.opener = opener;
         this.clock = clock;
+        this.webhooks = settings.poller().webhooks();
         this.extensiv = new ExtensivConnectorFactory(clock);
     }
 
@@ -123,7 +126,11 @@ final class PlatformConnectors {
                         defaults.pageSize(),
                         defaults.requestTimeout(),
                         defaults.bulkThreshold());
-        return new ShopifyCartConnector(shopify, new ShopifyCredentials(credentials.get("accessToken")), clock);
+        return new ShopifyCartConnector(
+                shopify,
+                new ShopifyCredentials(credentials.get("accessToken"), credentials.get("apiSecretKey")),
+                clock,
+                webhooks.callback("shopify", connection.tenantId(), connection.cartId()));
     }
 
     private WmsConnector extensiv(WmsConnectionConfigured connection) {

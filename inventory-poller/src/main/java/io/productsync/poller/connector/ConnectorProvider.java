@@ -1,6 +1,7 @@
 package io.productsync.poller.connector;
 
 import io.productsync.events.CartKey;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,9 @@ public interface ConnectorProvider {
     Optional<CartConnector> cart(CartKey cart);
 
     Optional<WmsConnector> wms(WmsRef wms);
+
+    /** The interval a WMS is polled at when it has one of its own; empty: the shortest of its carts' intervals. */
+    default Optional<Duration> wmsPollInterval(WmsRef wms) {
+        return Optional.empty();
+    }
 }

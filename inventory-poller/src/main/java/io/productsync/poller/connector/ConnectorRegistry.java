@@ -1,6 +1,7 @@
 package io.productsync.poller.connector;
 
 import io.productsync.events.CartKey;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,10 @@ public final class ConnectorRegistry {
 
     public Optional<WmsConnector> wms(WmsRef wms) {
         return first(provider -> provider.wms(wms));
+    }
+
+    public Optional<Duration> wmsPollInterval(WmsRef wms) {
+        return first(provider -> provider.wmsPollInterval(wms));
     }
 
     private <T> Optional<T> first(Function<ConnectorProvider, Optional<T>> lookup) {

@@ -104,6 +104,41 @@ final class ShopifyDocuments {
                 """.formatted(idempotencyKey), 10);
     }
 
+    /** At most this many inventory items are read again in one {@link #ITEMS_BY_ID}. */
+    static final int ITEMS_PER_READ = 50;
+
+    /** Inventory items named by a webhook, read again with what a {@code CartItem} needs of their variants. */
+    static final GraphQlOperation ITEMS_BY_ID =
+            new GraphQlOperation("nodes", """
+            query InventoryItemsById($ids: [ID!]!, $location: ID!) {
+              nodes(ids: $ids) {
+                ... on InventoryItem {
+                  variants(first: 2) {
+            """ + VARIANT_FIELDS.indent(6) + """
+                  }
+                }
+              }
+            }
+            """, 250);
+
+    /** The store's subscriptions to the topics the connector uses. */
+    static final GraphQlOperation WEBHOOK_SUBSCRIPTIONS = new GraphQlOperation("webhookSubscriptions", """
+            query WebhookSubscriptions($topics: [WebhookSubscriptionTopic!]) {
+              webhookSubscriptions(first: 100, topics: $topics) { nodes { id topic uri } }
+            }
+            """, 10);
+
+    /** Subscribes {@code $uri} to one topic, JSON payloads. */
+    static final GraphQlOperation CREATE_WEBHOOK_SUBSCRIPTION =
+            new GraphQlOperation("webhookSubscriptionCreate", """
+            mutation CreateWebhookSubscription($topic: WebhookSubscriptionTopic!, $uri: String!) {
+              webhookSubscriptionCreate(topic: $topic, webhookSubscription: { uri: $uri, format: JSON }) {
+                webhookSubscription { id topic uri }
+                userErrors { field message }
+              }
+            }
+            """, 10);
+
     /** Shopify search syntax for one SKU, quoted so that spaces, colons and quotes in it stay part of the value. */
     static String skuSearch(String sku) {
         return "sku:\"" + sku.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

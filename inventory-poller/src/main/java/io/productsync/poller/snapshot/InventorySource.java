@@ -38,15 +38,7 @@ record InventorySource<I, V>(
                 SourceId.cart(cart),
                 Topics.CART_INVENTORY,
                 connector::readPage,
-                (item, at) -> new CartInventoryObserved(
-                        UUID.randomUUID(),
-                        cart.tenantId(),
-                        cart.cartId(),
-                        item.sku(),
-                        item.inventoryTracked(),
-                        item.productActive(),
-                        item.quantity(),
-                        at),
+                (item, at) -> item.observed(cart, at),
                 event -> event.key().value(),
                 sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value());
     }

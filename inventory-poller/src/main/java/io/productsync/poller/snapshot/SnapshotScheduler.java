@@ -146,12 +146,20 @@ final class SnapshotScheduler implements SmartLifecycle {
         return interval == null ? state.tryClaim() : state.tryStart(now, interval);
     }
 
-    /** A WMS feeding several carts is polled at the shortest of their intervals. */
-    private static Map<SourceId, Duration> intervals(List<Connection> connections) {
+    /**
+     * A WMS is polled at its own interval when its connection sets one, else at the shortest interval of the carts it
+     * feeds (so a cart kept fresh by webhooks and read hourly need not slow its WMS down).
+     */
+    private Map<SourceId, Duration> intervals(List<Connection> connections) {
         Map<SourceId, Duration> intervals = new LinkedHashMap<>();
         for (Connection connection : connections) {
             intervals.merge(SourceId.cart(connection.cart()), connection.pollInterval(), SnapshotScheduler::shorter);
-            intervals.merge(SourceId.wms(connection.wms()), connection.pollInterval(), SnapshotScheduler::shorter);
+            Optional<Duration> own = registry.wmsPollInterval(connection.wms());
+            if (own.isPresent()) {
+                intervals.put(SourceId.wms(connection.wms()), own.get());
+            } else {
+                intervals.merge(SourceId.wms(connection.wms()), connection.pollInterval(), SnapshotScheduler::shorter);
+            }
         }
         return intervals;
     }

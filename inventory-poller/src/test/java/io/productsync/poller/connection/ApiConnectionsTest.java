@@ -17,8 +17,13 @@ import io.productsync.poller.connector.WmsRef;
 import io.productsync.poller.extensiv.ExtensivCredentials;
 import io.productsync.poller.extensiv.ExtensivFake;
 import io.productsync.poller.shopify.FakeShop;
+import io.productsync.poller.shopify.FakeWebhooks;
 import io.productsync.poller.shopify.ShopifyFake;
 import io.productsync.poller.system.TopicSender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +62,22 @@ class ApiConnectionsTest {
     private static final String CLIENT_SECRET = "xt-secret-5b1f0c9e-known";
     private static final ExtensivCredentials EXTENSIV = new ExtensivCredentials("client-7", CLIENT_SECRET, "ops", null);
 
+    /** Known before the context starts, so that the public URL webhooks are subscribed to can name it. */
+    private static final int WEBHOOK_PORT = freePort();
+
     @DynamicPropertySource
-    static void privateKeyset(DynamicPropertyRegistry registry) {
+    static void privateKeysetAndPublicUrl(DynamicPropertyRegistry registry) {
         registry.add("productsync.credentials.private-keyset", KEYS::privateKeysetJson);
+        registry.add("server.port", () -> WEBHOOK_PORT);
+        registry.add("productsync.poller.webhooks.public-url", () -> "http://127.0.0.1:" + WEBHOOK_PORT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -160,6 +178,108 @@ class ApiConnectionsTest {
     }
 
     @Test
+    void aWmsWithAnIntervalOfItsOwnIsPolledAtItWhileItsCartIsReadHourly() {
+        shopify.shop().add("SKU-A", 5);
+        extensiv.stock(FACILITY, "SKU-A", "7.0");
+        publishWms("east", sealedExtensiv("east", EXTENSIV), Duration.ofSeconds(1));
+        publishCart("shop", "east", shopifySettings(), sealedShopify("shop"), Duration.ofHours(1));
+
+        try (var wmsInventory = new TopicRecords<>(broker.getBrokersAsString(), Topics.WMS_INVENTORY);
+                var cartInventory = new TopicRecords<>(broker.getBrokersAsString(), Topics.CART_INVENTORY)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(available(wmsInventory)).contains(7L);
+                assertThat(quantities(cartInventory, "SKU-A")).containsExactly(5L);
+            });
+            extensiv.stock(CUSTOMER, FACILITY, "SKU-A", "LOT-2", "1.0"); // a second lot received
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(available(wmsInventory)).contains(8L));
+            assertThat(quantities(cartInventory, "SKU-A"))
+                    .as("the cart is read once an hour")
+                    .containsExactly(5L);
+        }
+    }
+
+    private List<Long> available(TopicRecords<io.productsync.events.WmsInventoryObserved> records) {
+        return records.withKeyPrefix(tenant + "/east/SKU-A").stream()
+                .map(record -> records.value(record).available())
+                .toList();
+    }
+
+    @Test
+    void aChangeMadeInShopifyArrivesByWebhookWithinAnHourLongPoll(CapturedOutput output) {
+        FakeShop.Variant mug = shopify.shop().add("MUG", 5);
+        FakeShop.Variant tee = shopify.shop().add("TEE", 2);
+        publishWms("east", sealedExtensiv("east", EXTENSIV));
+        String sealed = KEYS.seal(
+                Map.of("accessToken", ShopifyFake.TOKEN, "apiSecretKey", FakeWebhooks.API_SECRET_KEY),
+                new CartKey(tenant, "shop").credentialsContext());
+        publishCart("shop", "east", shopifySettings(), sealed, Duration.ofHours(1));
+        String callback = "http://127.0.0.1:" + WEBHOOK_PORT + "/webhooks/shopify/" + tenant + "/shop";
+
+        try (var cartInventory = new TopicRecords<>(broker.getBrokersAsString(), Topics.CART_INVENTORY)) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(quantities(cartInventory, "MUG")).contains(5L);
+                assertThat(shopify.webhooks().subscribed("INVENTORY_LEVELS_UPDATE"))
+                        .contains(callback);
+                assertThat(shopify.webhooks().subscribed("PRODUCTS_UPDATE")).contains(callback);
+            });
+
+            // Changed in the admin: the webhook brings it, the next poll is an hour away.
+            shopify.shop().setAvailable(mug, 9);
+            List<FakeWebhooks.Delivery> sent = shopify.webhooks().inventoryLevelUpdate(mug, FakeShop.LOCATION, 9L);
+            assertThat(sent).extracting(FakeWebhooks.Delivery::status).containsExactly(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(
+                            () -> assertThat(quantities(cartInventory, "MUG")).contains(9L));
+            assertThat(shopify.shop().itemReads()).isEqualTo(1);
+
+            // A repeat of that delivery and a forged one are answered but read nothing; then a product update is read.
+            FakeWebhooks.Delivery first = sent.get(0);
+            assertThat(shopify.webhooks().redeliver(first, callback).status()).isEqualTo(200);
+            String forgedBody = first.body().replace("\"available\":9", "\"available\":0");
+            assertThat(shopify.webhooks()
+                            .send(callback, first.topic(), forgedBody, "forged-1", FakeWebhooks.sign(first.body()))
+                            .status())
+                    .isEqualTo(401);
+            assertThat(shopify.webhooks()
+                            .send(callback, first.topic(), forgedBody, "forged-2", null)
+                            .status())
+                    .isEqualTo(401);
+            FakeShop.Variant drafted = shopify.shop().setProductStatus(tee, "DRAFT");
+            assertThat(shopify.webhooks().productUpdate("draft", drafted))
+                    .extracting(FakeWebhooks.Delivery::status)
+                    .containsExactly(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(cartInventory.withKeyPrefix(tenant + "/shop/TEE"))
+                            .extracting(record -> cartInventory.value(record).productActive())
+                            .contains(false));
+            assertThat(shopify.shop().itemReads())
+                    .as("the repeat and the forgeries read nothing")
+                    .isEqualTo(2);
+            assertThat(quantities(cartInventory, "MUG")).doesNotContain(0L);
+        }
+        assertThat(shopify.webhooks()
+                        .send(
+                                "http://127.0.0.1:" + WEBHOOK_PORT + "/webhooks/shopify/" + tenant + "/no-such-cart",
+                                "INVENTORY_LEVELS_UPDATE",
+                                "{}",
+                                "x-1",
+                                FakeWebhooks.sign("{}"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(output.getAll())
+                .contains("webhook inventory_levels/update refused: X-Shopify-Hmac-Sha256 does not match")
+                .doesNotContain(FakeWebhooks.API_SECRET_KEY)
+                .doesNotContain(ShopifyFake.TOKEN);
+    }
+
+    private List<Long> quantities(TopicRecords<io.productsync.events.CartInventoryObserved> records, String sku) {
+        return records.withKeyPrefix(tenant + "/shop/" + sku).stream()
+                .map(record -> records.value(record).quantity())
+                .toList();
+    }
+
+    @Test
     void skipsConnectionsWhoseCredentialsDoNotOpenAndLogsNoSecret(CapturedOutput output) {
         extensiv.stock(FACILITY, "SKU-A", "7.0");
         shopify.shop().add("SKU-A", 5);
@@ -213,13 +333,17 @@ class ApiConnectionsTest {
     }
 
     private void publishWms(String wmsId, String sealed) {
+        publishWms(wmsId, sealed, null);
+    }
+
+    private void publishWms(String wmsId, String sealed, Duration pollInterval) {
         Instant now = Instant.now();
         Map<String, String> settings = Map.of(
                 "baseUrl", extensiv.baseUrl().toString(),
                 "customerId", String.valueOf(CUSTOMER),
                 "facilityIds", String.valueOf(FACILITY));
-        WmsConnectionConfigured wms =
-                new WmsConnectionConfigured(tenant, wmsId, WmsPlatform.EXTENSIV, settings, sealed, now, now);
+        WmsConnectionConfigured wms = new WmsConnectionConfigured(
+                tenant, wmsId, WmsPlatform.EXTENSIV, settings, sealed, now, now, pollInterval);
         sender.send(Topics.WMS_CONNECTIONS, wms.key().value(), wms, now).join();
     }
 

@@ -10,6 +10,7 @@ import graphql.schema.DataFetcher;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.FieldWiringEnvironment;
+import graphql.schema.idl.InterfaceWiringEnvironment;
 import graphql.schema.idl.MockedWiringFactory;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.ScalarWiringEnvironment;
@@ -52,6 +53,15 @@ final class AdminSchema {
                         return false;
                     }
 
+                    // Node is resolved by the wiring below (the fake's maps name their type)
+                    @Override
+                    public boolean providesTypeResolver(InterfaceWiringEnvironment environment) {
+                        return !environment
+                                .getInterfaceTypeDefinition()
+                                .getName()
+                                .equals("Node");
+                    }
+
                     // the mocked scalars refuse to serialize (URL, UnsignedInt64, ...): pass values through instead
                     @Override
                     public GraphQLScalarType getScalar(ScalarWiringEnvironment environment) {
@@ -64,14 +74,26 @@ final class AdminSchema {
                         type -> type.dataFetcher("productVariants", shop(FakeShop::productVariants))
                                 .dataFetcher("productVariantsCount", shop(FakeShop::productVariantsCount))
                                 .dataFetcher("inventoryItem", shop(FakeShop::inventoryItem))
+                                .dataFetcher("nodes", shop(FakeShop::nodes))
+                                .dataFetcher("webhookSubscriptions", webhooks(FakeWebhooks::subscriptions))
                                 .dataFetcher("bulkOperation", bulk(FakeBulkOperations::operation))
                                 .dataFetcher("currentBulkOperation", bulk(FakeBulkOperations::current)))
-                .type("InventoryItem", type -> type.dataFetcher("inventoryLevel", shop(FakeShop::inventoryLevel)))
+                .type(
+                        "InventoryItem",
+                        type -> type.dataFetcher("inventoryLevel", shop(FakeShop::inventoryLevel))
+                                .dataFetcher("variants", shop(FakeShop::itemVariants)))
+                // the fake's nodes are maps naming their type
+                .type(
+                        "Node",
+                        type -> type.typeResolver(environment -> environment
+                                .getSchema()
+                                .getObjectType((String) ((Map<?, ?>) environment.getObject()).get("__typename"))))
                 .type("InventoryLevel", type -> type.dataFetcher("quantities", FakeShop::quantities))
                 .type(
                         "Mutation",
                         type -> type.dataFetcher("inventorySetQuantities", shop(FakeShop::setQuantities))
-                                .dataFetcher("bulkOperationRunQuery", bulk(FakeBulkOperations::runQuery)))
+                                .dataFetcher("bulkOperationRunQuery", bulk(FakeBulkOperations::runQuery))
+                                .dataFetcher("webhookSubscriptionCreate", webhooks(FakeWebhooks::create)))
                 .build();
         return new SchemaGenerator().makeExecutableSchema(registry, wiring);
     }
@@ -105,6 +127,14 @@ final class AdminSchema {
 
     private static DataFetcher<Object> bulk(BulkFetcher fetcher) {
         return environment -> fetcher.fetch(environment.getGraphQlContext().get(FakeBulkOperations.class), environment);
+    }
+
+    interface WebhooksFetcher {
+        Object fetch(FakeWebhooks webhooks, graphql.schema.DataFetchingEnvironment environment);
+    }
+
+    private static DataFetcher<Object> webhooks(WebhooksFetcher fetcher) {
+        return environment -> fetcher.fetch(environment.getGraphQlContext().get(FakeWebhooks.class), environment);
     }
 
     interface BulkFetcher {

@@ -47,6 +47,7 @@ public final class FakeShop {
     private final Map<String, Remembered> idempotency = new HashMap<>();
     private long nextId = FIRST_ID;
     private int mutationsApplied;
+    private int itemReads;
     private boolean appliesTheRestOfAFailedBatch;
 
     /** A variant of an ACTIVE product, tracked, stocked at {@link #LOCATION} with {@code available}. */
@@ -71,6 +72,13 @@ public final class FakeShop {
         levels.get(variant.itemGid()).put(LOCATION, available);
     }
 
+    /** A product's status changed in the admin (ACTIVE, DRAFT, ARCHIVED), for this variant. */
+    public synchronized Variant setProductStatus(Variant variant, String status) {
+        Variant changed = new Variant(variant.id(), variant.sku(), status, variant.itemId(), variant.tracked());
+        variants.put(variant.id(), changed);
+        return changed;
+    }
+
     public synchronized Long available(Variant variant) {
         return levels.get(variant.itemGid()).get(LOCATION);
     }
@@ -78,6 +86,11 @@ public final class FakeShop {
     synchronized void remove(Variant variant) {
         variants.remove(variant.id());
         levels.remove(variant.itemGid());
+    }
+
+    /** {@code nodes(ids:)} queries answered: the reads webhooks cause. */
+    public synchronized int itemReads() {
+        return itemReads;
     }
 
     synchronized int mutationsApplied() {
@@ -155,6 +168,34 @@ public final class FakeShop {
                 .findFirst()
                 .map(this::item)
                 .orElse(null);
+    }
+
+    /** {@code nodes(ids:)}: the inventory items among the ids (null for an id it does not hold, as Shopify). */
+    synchronized Object nodes(DataFetchingEnvironment environment) {
+        List<String> ids = environment.getArgument("ids");
+        itemReads++;
+        if (ids.size() > ShopifySettings.MAX_PAGE_SIZE) {
+            return error(environment, "The ids argument takes at most 250 ids, got " + ids.size(), "BAD_REQUEST");
+        }
+        List<Object> nodes = new ArrayList<>();
+        for (String id : ids) {
+            nodes.add(variants.values().stream()
+                    .filter(variant -> variant.itemGid().equals(id))
+                    .findFirst()
+                    .map(this::item)
+                    .orElse(null));
+        }
+        return nodes;
+    }
+
+    /** {@code InventoryItem.variants}: the variant that carries the item. */
+    synchronized Object itemVariants(DataFetchingEnvironment environment) {
+        Map<String, Object> item = environment.getSource();
+        List<Map<String, Object>> nodes = variants.values().stream()
+                .filter(variant -> variant.itemGid().equals(item.get("id")))
+                .map(this::node)
+                .toList();
+        return Map.of("nodes", nodes, "edges", List.of());
     }
 
     synchronized Object inventoryLevel(DataFetchingEnvironment environment) {
@@ -286,7 +327,15 @@ public final class FakeShop {
     }
 
     private Map<String, Object> item(Variant variant) {
-        return Map.of("id", variant.itemGid(), "sku", variant.sku(), "tracked", variant.tracked());
+        return Map.of(
+                "__typename",
+                "InventoryItem",
+                "id",
+                variant.itemGid(),
+                "sku",
+                variant.sku(),
+                "tracked",
+                variant.tracked());
     }
 
     @SuppressWarnings("unchecked")

@@ -38,6 +38,7 @@ public final class ShopifyFake implements AutoCloseable {
 
     private final FakeShop shop = new FakeShop();
     private final FakeBulkOperations bulk = new FakeBulkOperations(shop);
+    private final FakeWebhooks webhooks = new FakeWebhooks();
     private final FakeCostBucket bucket;
     private final HttpServer server;
     private final AtomicInteger served = new AtomicInteger();
@@ -62,6 +63,11 @@ public final class ShopifyFake implements AutoCloseable {
 
     public FakeShop shop() {
         return shop;
+    }
+
+    /** The store's webhook subscriptions and deliveries. */
+    public FakeWebhooks webhooks() {
+        return webhooks;
     }
 
     public URI baseUrl() {
@@ -151,7 +157,8 @@ public final class ShopifyFake implements AutoCloseable {
         ExecutionInput input = ExecutionInput.newExecutionInput(String.valueOf(request.get("query")))
                 .variables(variables)
                 .operationName((String) request.get("operationName"))
-                .graphQLContext(Map.of(FakeShop.class, shop, FakeBulkOperations.class, bulk))
+                .graphQLContext(
+                        Map.of(FakeShop.class, shop, FakeBulkOperations.class, bulk, FakeWebhooks.class, webhooks))
                 .build();
         ParseAndValidateResult checked = ParseAndValidate.parseAndValidate(AdminSchema.schema(), input);
         if (checked.isFailure()) {

@@ -17,6 +17,7 @@ final class SeparatePoller {
         List<String> args = List.of(
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.main.banner-mode=off",
+                "--server.port=0",
                 "--productsync.kafka.partitions=2",
                 "--productsync.sandbox.dir=" + sandbox,
                 "--productsync.sandbox.poll-interval=" + pollInterval,

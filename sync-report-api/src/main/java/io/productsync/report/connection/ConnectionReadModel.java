@@ -28,7 +28,8 @@ class ConnectionReadModel {
             FROM carts""";
 
     private static final String WMS_COLUMNS = """
-            SELECT tenant_id, wms_id, platform, settings, sealed_credentials, credentials_set_at, configured_at
+            SELECT tenant_id, wms_id, platform, settings, sealed_credentials, credentials_set_at, configured_at,
+                EXTRACT(EPOCH FROM poll_interval) AS poll_seconds
             FROM wms_connections""";
 
     private final JdbcClient jdbc;
@@ -91,14 +92,13 @@ class ConnectionReadModel {
     }
 
     private static CartConnectionConfigured cart(ResultSet rs) throws SQLException {
-        BigDecimal seconds = rs.getBigDecimal("poll_seconds");
         return new CartConnectionConfigured(
                 rs.getString("tenant_id"),
                 rs.getString("cart_id"),
                 rs.getString("wms_id"),
                 rs.getBoolean("cart_sync_enabled"),
                 rs.getBoolean("wms_sync_enabled"),
-                Duration.ofMillis(seconds.movePointRight(3).longValue()),
+                pollInterval(rs),
                 ConnectionColumns.instant(rs, "configured_at"),
                 CartPlatform.ofToken(rs.getString("platform")),
                 ConnectionColumns.settings(rs),
@@ -114,6 +114,15 @@ class ConnectionReadModel {
                 ConnectionColumns.settings(rs),
                 rs.getString("sealed_credentials"),
                 ConnectionColumns.instant(rs, "credentials_set_at"),
-                ConnectionColumns.instant(rs, "configured_at"));
+                ConnectionColumns.instant(rs, "configured_at"),
+                pollInterval(rs));
+    }
+
+    /** {@code poll_seconds} as a duration, or null when the column is null. */
+    private static Duration pollInterval(ResultSet rs) throws SQLException {
+        BigDecimal seconds = rs.getBigDecimal("poll_seconds");
+        return seconds == null
+                ? null
+                : Duration.ofMillis(seconds.movePointRight(3).longValue());
     }
 }

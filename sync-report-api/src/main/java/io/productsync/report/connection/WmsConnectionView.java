@@ -11,7 +11,8 @@ record WmsConnectionView(
         Map<String, String> settings,
         boolean credentialsSet,
         Instant credentialsSetAt,
-        Instant configuredAt) {
+        Instant configuredAt,
+        String pollInterval) {
 
     static WmsConnectionView of(WmsConnectionConfigured w) {
         return new WmsConnectionView(
@@ -20,6 +21,7 @@ record WmsConnectionView(
                 w.settings(),
                 w.sealedCredentials() != null,
                 w.credentialsSetAt(),
-                w.configuredAt());
+                w.configuredAt(),
+                w.pollInterval() == null ? null : w.pollInterval().toString());
     }
 }

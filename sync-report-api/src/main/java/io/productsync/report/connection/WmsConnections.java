@@ -8,6 +8,7 @@ import io.productsync.report.system.EventPublisher;
 import io.productsync.report.web.Problems;
 import io.productsync.report.web.RequestParams;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -44,6 +45,7 @@ class WmsConnections {
         WmsPlatform platform = ConnectionFields.wmsPlatform(body.platform());
         PlatformRules rules = PlatformRules.of(platform);
         Map<String, String> settings = rules.settings(body.settings());
+        Duration pollInterval = body.pollInterval() == null ? null : ConnectionFields.pollInterval(body.pollInterval());
         Optional<WmsConnectionConfigured> existing = connections.wms(tenantId, wmsId);
         SealedCredentials kept = existing.filter(w -> w.platform() == platform)
                 .map(w -> new SealedCredentials(w.sealedCredentials(), w.credentialsSetAt()))
@@ -52,7 +54,7 @@ class WmsConnections {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SealedCredentials sealed = credentials.resolve(rules, body.credentials(), kept, key.credentialsContext(), now);
         var connection = new WmsConnectionConfigured(
-                tenantId, wmsId, platform, settings, sealed.ciphertext(), sealed.setAt(), now);
+                tenantId, wmsId, platform, settings, sealed.ciphertext(), sealed.setAt(), now, pollInterval);
         events.publish(Topics.WMS_CONNECTIONS, key.value(), connection);
         LOG.info(() -> "WMS " + key.value() + " connected: " + connection);
         return new Stored<>(connection, existing.isEmpty());

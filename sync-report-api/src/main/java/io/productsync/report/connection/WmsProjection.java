@@ -6,6 +6,7 @@ import io.productsync.events.WmsKey;
 import io.productsync.report.system.ConnectionColumns;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
+import java.sql.Types;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,12 +29,12 @@ class WmsProjection {
             },
             """
                     INSERT INTO wms_connections (tenant_id, wms_id, configured_at, platform, settings,
-                        sealed_credentials, credentials_set_at)
-                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?)
+                        sealed_credentials, credentials_set_at, poll_interval)
+                    VALUES (?, ?, ?, ?, CAST(? AS jsonb), ?, ?, make_interval(secs => ?))
                     ON CONFLICT (tenant_id, wms_id) DO UPDATE SET configured_at = excluded.configured_at,
                         platform = excluded.platform, settings = excluded.settings,
                         sealed_credentials = excluded.sealed_credentials,
-                        credentials_set_at = excluded.credentials_set_at
+                        credentials_set_at = excluded.credentials_set_at, poll_interval = excluded.poll_interval
                     """,
             (ps, w) -> {
                 ps.setString(1, w.tenantId());
@@ -41,6 +42,11 @@ class WmsProjection {
                 ps.setObject(3, ConnectionColumns.utc(w.configuredAt()));
                 ConnectionColumns.bind(
                         ps, 4, w.platform().token(), w.settings(), w.sealedCredentials(), w.credentialsSetAt());
+                if (w.pollInterval() == null) {
+                    ps.setNull(8, Types.DOUBLE);
+                } else {
+                    ps.setDouble(8, w.pollInterval().toMillis() / 1000.0);
+                }
             });
 
     @Bean
