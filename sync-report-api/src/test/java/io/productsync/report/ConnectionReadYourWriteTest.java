@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.Topics;
 import io.productsync.report.ApiClient.Response;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,18 +46,13 @@ class ConnectionReadYourWriteTest {
 
     @Test
     void aCartNamingAWmsIsAcceptedRightAfterTheWmsPutAnswers() {
-        List<String> answers = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            String wms = "fresh-" + i;
-            Response connected = api.put("ryw/wms/" + wms, SANDBOX_WMS);
-            Response cart = api.put("ryw/carts/shop-" + i, cart(wms));
-            answers.add(wms + ": " + connected.status() + " then " + cart.status());
-        }
+        List<String> answers = rounds(i -> {
+            Response connected = api.put("ryw/wms/fresh-" + i, SANDBOX_WMS);
+            Response cart = api.put("ryw/carts/shop-" + i, cart("fresh-" + i));
+            return i + ": " + connected.status() + " then " + cart.status();
+        });
 
-        assertThat(answers)
-                .containsExactlyElementsOf(IntStream.range(0, ROUNDS)
-                        .mapToObj(i -> "fresh-" + i + ": 201 then 201")
-                        .toList());
+        assertThat(answers).containsExactlyElementsOf(rounds(i -> i + ": 201 then 201"));
         assertThat(api.get("ryw/carts").body().get("items").size()).isEqualTo(ROUNDS);
     }
 
@@ -74,21 +69,17 @@ class ConnectionReadYourWriteTest {
 
     @Test
     void aCartNamingAWmsDisconnectedRightBeforeIsRefused() {
-        List<String> answers = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            String wms = "gone-" + i;
-            Response connected = api.put("gone/wms/" + wms, SANDBOX_WMS);
-            Response disconnected = api.delete("gone/wms/" + wms);
-            Response cart = api.put("gone/carts/shop-" + i, cart(wms));
-            answers.add(wms + ": " + connected.status() + ", " + disconnected.status() + ", " + answer(cart));
-        }
+        List<String> answers = rounds(i -> {
+            Response connected = api.put("gone/wms/gone-" + i, SANDBOX_WMS);
+            Response disconnected = api.delete("gone/wms/gone-" + i);
+            Response cart = api.put("gone/carts/shop-" + i, cart("gone-" + i));
+            return i + ": " + connected.status() + ", " + disconnected.status() + ", " + answer(cart);
+        });
 
         assertThat(answers)
-                .containsExactlyElementsOf(IntStream.range(0, ROUNDS)
-                        .mapToObj(i -> "gone-" + i + ": 201, 202, 400 WMS 'gone-" + i
-                                + "' does not exist in tenant 'gone': connect it first (PUT /api/v1/tenants/gone/wms/gone-"
-                                + i + ")")
-                        .toList());
+                .containsExactlyElementsOf(
+                        rounds(i -> i + ": 201, 202, 400 WMS 'gone-" + i + "' does not exist in tenant"
+                                + " 'gone': connect it first (PUT /api/v1/tenants/gone/wms/gone-" + i + ")"));
     }
 
     @Test
@@ -102,19 +93,14 @@ class ConnectionReadYourWriteTest {
 
     @Test
     void aWmsIsNotDisconnectedRightAfterACartNamedIt() {
-        List<String> answers = new ArrayList<>();
-        for (int i = 0; i < ROUNDS; i++) {
-            String wms = "fed-" + i;
-            Response connected = api.put("fed/wms/" + wms, SANDBOX_WMS);
-            Response cart = api.put("fed/carts/shop-" + i, cart(wms));
-            Response disconnected = api.delete("fed/wms/" + wms);
-            answers.add(wms + ": " + connected.status() + ", " + cart.status() + ", " + disconnected.status());
-        }
+        List<String> answers = rounds(i -> {
+            Response connected = api.put("fed/wms/fed-" + i, SANDBOX_WMS);
+            Response cart = api.put("fed/carts/shop-" + i, cart("fed-" + i));
+            Response disconnected = api.delete("fed/wms/fed-" + i);
+            return i + ": " + connected.status() + ", " + cart.status() + ", " + disconnected.status();
+        });
 
-        assertThat(answers)
-                .containsExactlyElementsOf(IntStream.range(0, ROUNDS)
-                        .mapToObj(i -> "fed-" + i + ": 201, 201, 409")
-                        .toList());
+        assertThat(answers).containsExactlyElementsOf(rounds(i -> i + ": 201, 201, 409"));
     }
 
     @Test
@@ -138,6 +124,11 @@ class ConnectionReadYourWriteTest {
             assertThat(TopicRecords.until(brokers, Topics.WMS_CONNECTIONS.name(), "stalled/east"))
                     .anyMatch(r -> "stalled/east".equals(r.key()) && r.value() != null);
         }
+    }
+
+    /** One line per round, {@link #ROUNDS} rounds, each on fresh ids. */
+    private static List<String> rounds(IntFunction<String> round) {
+        return IntStream.range(0, ROUNDS).mapToObj(round).toList();
     }
 
     /** The status, and the detail of a problem. */
