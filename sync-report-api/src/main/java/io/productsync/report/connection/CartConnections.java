@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, replaces and disconnects cart connections on the compacted cart-connections topic, each change checked
- * first (a 400 naming the field, nothing published) and returned once Kafka has stored it.
+ * first (a 400 naming the field, nothing published) and returned once Kafka has stored it and the read model shows it
+ * (so disconnecting the cart's WMS right after the answer is refused while the cart names it).
  */
 @Component
 class CartConnections {
@@ -28,13 +29,19 @@ class CartConnections {
     private final ConnectionReadModel connections;
     private final ConnectionCredentials credentials;
     private final EventPublisher events;
+    private final ReadModelWait readModel;
     private final Clock clock;
 
     CartConnections(
-            ConnectionReadModel connections, ConnectionCredentials credentials, EventPublisher events, Clock clock) {
+            ConnectionReadModel connections,
+            ConnectionCredentials credentials,
+            EventPublisher events,
+            ReadModelWait readModel,
+            Clock clock) {
         this.connections = connections;
         this.credentials = credentials;
         this.events = events;
+        this.readModel = readModel;
         this.clock = clock;
     }
 
@@ -66,6 +73,10 @@ class CartConnections {
                 sealed.setAt());
         events.publish(Topics.CART_CONNECTIONS, key.value(), connection);
         LOG.info(() -> "cart " + key.value() + " connected: " + connection);
+        readModel.untilShown(
+                () -> connections.cart(tenantId, cartId).map(CartConnectionConfigured::configuredAt),
+                now,
+                "cart '" + key.value() + "' connected");
         return new Stored<>(connection, existing.isEmpty());
     }
 
@@ -76,9 +87,14 @@ class CartConnections {
 
     /** Publishes the tombstone; the matcher then takes the cart's rows out of the table. */
     void disconnect(String tenantId, String cartId) {
-        CartKey key = new CartKey(tenantId, find(tenantId, cartId).cartId());
+        CartConnectionConfigured connected = find(tenantId, cartId);
+        CartKey key = connected.key();
         events.publish(Topics.CART_CONNECTIONS, key.value(), null);
         LOG.info(() -> "cart " + key.value() + " disconnected");
+        readModel.untilGone(
+                () -> connections.cart(tenantId, cartId).map(CartConnectionConfigured::configuredAt),
+                connected.configuredAt(),
+                "cart '" + key.value() + "' disconnected");
     }
 
     private String wmsId(String tenantId, String wmsId) {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, replaces and disconnects WMS connections on the compacted wms-connections topic (this service is its only
- * writer), each change checked first and returned once Kafka has stored it.
+ * writer), each change checked first and returned once Kafka has stored it and the read model shows it, so a cart
+ * naming the WMS right after the answer is accepted (and refused right after a disconnect).
  */
 @Component
 class WmsConnections {
@@ -30,13 +31,19 @@ class WmsConnections {
     private final ConnectionReadModel connections;
     private final ConnectionCredentials credentials;
     private final EventPublisher events;
+    private final ReadModelWait readModel;
     private final Clock clock;
 
     WmsConnections(
-            ConnectionReadModel connections, ConnectionCredentials credentials, EventPublisher events, Clock clock) {
+            ConnectionReadModel connections,
+            ConnectionCredentials credentials,
+            EventPublisher events,
+            ReadModelWait readModel,
+            Clock clock) {
         this.connections = connections;
         this.credentials = credentials;
         this.events = events;
+        this.readModel = readModel;
         this.clock = clock;
     }
 
@@ -57,6 +64,10 @@ class WmsConnections {
                 tenantId, wmsId, platform, settings, sealed.ciphertext(), sealed.setAt(), now, pollInterval);
         events.publish(Topics.WMS_CONNECTIONS, key.value(), connection);
         LOG.info(() -> "WMS " + key.value() + " connected: " + connection);
+        readModel.untilShown(
+                () -> connections.wms(tenantId, wmsId).map(WmsConnectionConfigured::configuredAt),
+                now,
+                "WMS '" + key.value() + "' connected");
         return new Stored<>(connection, existing.isEmpty());
     }
 
@@ -69,7 +80,8 @@ class WmsConnections {
 
     /** Refused while a cart names the WMS: the cart would be left without the WMS that feeds it. */
     void disconnect(String tenantId, String wmsId) {
-        WmsKey key = find(tenantId, wmsId).key();
+        WmsConnectionConfigured connected = find(tenantId, wmsId);
+        WmsKey key = connected.key();
         List<String> fed = connections.cartsFedBy(tenantId, wmsId);
         if (!fed.isEmpty()) {
             throw Problems.of(
@@ -79,6 +91,10 @@ class WmsConnections {
         }
         events.publish(Topics.WMS_CONNECTIONS, key.value(), null);
         LOG.info(() -> "WMS " + key.value() + " disconnected");
+        readModel.untilGone(
+                () -> connections.wms(tenantId, wmsId).map(WmsConnectionConfigured::configuredAt),
+                connected.configuredAt(),
+                "WMS '" + key.value() + "' disconnected");
     }
 
     private static WmsKey key(String tenantId, String wmsId) {

@@ -23,12 +23,15 @@ public record ReportSettings(
      *                      database outage never dead-letters, its batch is retried until the database is back
      * @param databaseRetryMaxInterval the longest pause between attempts while the database is unreachable (the
      *                      pauses start at {@code retryInterval} and double)
+     * @param readModelWait how long a connection PUT or DELETE, once Kafka has it, waits for this service's read model
+     *                      to show it before answering 503 (so a request after the answer sees the change)
      */
     public record Report(
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("500ms") Duration retryInterval,
             @DefaultValue("2") long retryAttempts,
-            @DefaultValue("10s") Duration databaseRetryMaxInterval) {}
+            @DefaultValue("10s") Duration databaseRetryMaxInterval,
+            @DefaultValue("5s") Duration readModelWait) {}
 
     /**
      * @param publicKeyset inventory-poller's Tink public keyset that connection credentials are sealed with: the JSON
