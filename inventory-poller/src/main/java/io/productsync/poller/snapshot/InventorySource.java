@@ -46,7 +46,8 @@ record InventorySource<I, V>(
                         item.inventoryTracked(),
                         item.productActive(),
                         item.quantity(),
-                        at),
+                        at,
+                        item.listings()),
                 event -> event.key().value(),
                 sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value());
     }
