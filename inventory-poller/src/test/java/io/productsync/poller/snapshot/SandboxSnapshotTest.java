@@ -113,7 +113,8 @@ class SandboxSnapshotTest {
         write("wms/wh.csv", "sku,available\nA,9\n");
         write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nA,true,true,8\n");
 
-        awaitRecordFor(tenant + "/shop/C");
+        awaitRecordFor(tenant + "/shop/A");
+        awaitRecordFor(tenant + "/shop/B");
         List<CartInventoryObserved> a = cartInventory.withKeyPrefix(tenant + "/shop/A").stream()
                 .map(cartInventory::value)
                 .toList();
