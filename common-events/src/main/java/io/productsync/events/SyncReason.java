@@ -6,5 +6,7 @@ public enum SyncReason {
     INVENTORY_DISABLED,
     PRODUCT_DISABLED,
     NO_WMS_MATCH,
-    CART_REJECTED
+    CART_REJECTED,
+    /** The cart lists the SKU more than once ({@link CartInventoryObserved#listings()}): never pushed. */
+    DUPLICATE_CART_SKU
 }

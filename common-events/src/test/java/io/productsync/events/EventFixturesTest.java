@@ -26,6 +26,30 @@ class EventFixturesTest {
     }
 
     @Test
+    void readsACartObservationWithoutListingsAsASkuListedOnce() {
+        CartInventoryObserved event = Fixtures.read("cart-inventory-observed.json", CartInventoryObserved.class);
+
+        assertThat(event.listings()).isEqualTo(1);
+        assertThat(event.duplicateSku()).isFalse();
+        assertThat(event)
+                .isEqualTo(new CartInventoryObserved(
+                        event.eventId(), "demo", "demo-shop", "234567891", true, true, 12, event.observedAt()));
+        JsonNode written = EventJson.MAPPER.readTree(EventJson.MAPPER.writeValueAsBytes(event));
+        assertThat(written.has("listings")).isFalse();
+    }
+
+    @Test
+    void readsACartObservationOfASkuTheCartListsTwice() {
+        CartInventoryObserved event =
+                Fixtures.read("cart-inventory-observed-duplicate-sku.json", CartInventoryObserved.class);
+
+        assertThat(event.key().value()).isEqualTo("acme/main-store/MUG-BLUE");
+        assertThat(event.listings()).isEqualTo(2);
+        assertThat(event.duplicateSku()).isTrue();
+        assertThat(event.quantity()).isEqualTo(40);
+    }
+
+    @Test
     void readsWmsInventoryObserved() {
         WmsInventoryObserved event = Fixtures.read("wms-inventory-observed.json", WmsInventoryObserved.class);
 
@@ -128,6 +152,19 @@ class EventFixturesTest {
     }
 
     @Test
+    void readsANotSyncedResultOfADuplicateCartSku() {
+        SkuSyncEvaluated duplicate =
+                Fixtures.read("sku-sync-evaluated-duplicate-cart-sku.json", SkuSyncEvaluated.class);
+
+        assertThat(duplicate.outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
+        assertThat(duplicate.reason()).isEqualTo(SyncReason.DUPLICATE_CART_SKU);
+        assertThat(duplicate.detail()).isEqualTo("the cart lists this SKU 2 times");
+        assertThat(duplicate.cartQuantity()).isEqualTo(40L);
+        assertThat(duplicate.syncedAt()).isNull();
+        assertThat(duplicate.pushedQuantity()).isNull();
+    }
+
+    @Test
     void readsSnapshotHeldAndItsConfirmation() {
         SnapshotHeld held = Fixtures.read("snapshot-held.json", SnapshotHeld.class);
         ConfirmSnapshotRemoval confirm = Fixtures.read("confirm-snapshot-removal.json", ConfirmSnapshotRemoval.class);
@@ -144,6 +181,7 @@ class EventFixturesTest {
     @ParameterizedTest
     @CsvSource({
         "cart-inventory-observed.json, io.productsync.events.CartInventoryObserved",
+        "cart-inventory-observed-duplicate-sku.json, io.productsync.events.CartInventoryObserved",
         "wms-inventory-observed.json, io.productsync.events.WmsInventoryObserved",
         "product-alias-changed.json, io.productsync.events.ProductAliasChanged",
         "cart-connection-configured-shopify.json, io.productsync.events.CartConnectionConfigured",
@@ -153,6 +191,7 @@ class EventFixturesTest {
         "sku-sync-evaluated-verified.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-not-synced.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-failed.json, io.productsync.events.SkuSyncEvaluated",
+        "sku-sync-evaluated-duplicate-cart-sku.json, io.productsync.events.SkuSyncEvaluated",
         "snapshot-held.json, io.productsync.events.SnapshotHeld",
         "confirm-snapshot-removal.json, io.productsync.events.ConfirmSnapshotRemoval"
     })

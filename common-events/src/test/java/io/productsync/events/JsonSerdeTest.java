@@ -36,6 +36,24 @@ class JsonSerdeTest {
     }
 
     @Test
+    void refusesListingsBelowOneWithTheField() {
+        String json = new String(Fixtures.bytes("cart-inventory-observed-duplicate-sku.json"), StandardCharsets.UTF_8)
+                .replace("\"listings\": 2", "\"listings\": 0");
+
+        assertThatThrownBy(() -> serde.deserialize("cart-inventory", bytes(json)))
+                .isInstanceOf(SerializationException.class)
+                .hasMessageContaining("listings must be at least 1, was 0");
+    }
+
+    @Test
+    void readsAnExplicitNullListingsAsListedOnce() {
+        String json = new String(Fixtures.bytes("cart-inventory-observed-duplicate-sku.json"), StandardCharsets.UTF_8)
+                .replace("\"listings\": 2", "\"listings\": null");
+
+        assertThat(serde.deserialize("cart-inventory", bytes(json)).listings()).isEqualTo(1);
+    }
+
+    @Test
     void refusesAnUppercaseTenantIdWithTheRule() {
         String json = new String(Fixtures.bytes("cart-inventory-observed.json"), StandardCharsets.UTF_8)
                 .replace("\"tenantId\": \"demo\"", "\"tenantId\": \"Demo\"");

@@ -96,20 +96,30 @@ final class CartFileRewrite {
         }
         CsvRecord header = records.stream().filter(r -> !r.blank()).findFirst().orElse(null);
         Map<String, Integer> columns = InventoryCsv.CART.columns(file, header);
-        Map<String, Integer> rowOfSku = new HashMap<>();
+        Map<String, List<Integer>> rowsOfSku = new HashMap<>();
         for (int i = records.indexOf(header) + 1; i < records.size(); i++) {
             String sku = records.get(i).blank() ? null : new InventoryCsv.CsvRow(columns, records.get(i)).skuOrNull();
             if (sku != null) {
-                rowOfSku.putIfAbsent(sku, i);
+                rowsOfSku.computeIfAbsent(sku, key -> new ArrayList<>()).add(i);
             }
         }
         List<QuantityChangeResult> results = new ArrayList<>(changes.size());
         boolean written = false;
         for (QuantityChange change : changes) {
-            Integer index = rowOfSku.get(change.sku());
-            QuantityChangeResult result = index == null
-                    ? QuantityChangeResult.notInCart()
-                    : change(file, records, index, new InventoryCsv.CsvRow(columns, records.get(index)), change);
+            List<Integer> rows = rowsOfSku.get(change.sku());
+            QuantityChangeResult result;
+            if (rows == null) {
+                result = QuantityChangeResult.notInCart();
+            } else if (rows.size() > 1) {
+                result = QuantityChangeResult.rejected("sku '" + change.sku() + "' is on lines "
+                        + rows.stream()
+                                .map(row -> Integer.toString(records.get(row).line()))
+                                .collect(Collectors.joining(", "))
+                        + ": a duplicate, not pushed");
+            } else {
+                int index = rows.get(0);
+                result = change(file, records, index, new InventoryCsv.CsvRow(columns, records.get(index)), change);
+            }
             written |= result.status() == QuantityChangeResult.Status.APPLIED;
             results.add(result);
         }

@@ -19,17 +19,21 @@ import java.util.Set;
 
 /**
  * A sandbox inventory file: a header naming at least the required columns (any order, extra columns allowed), then
- * one row per SKU. Bad rows are reported with file and line and skipped; a bad header fails the whole file.
+ * one row per SKU. Bad rows are reported with file and line and skipped; a bad header fails the whole file. A SKU on
+ * several rows: in a WMS file the later rows are bad rows; in a cart file the SKU is reported with its first row's
+ * values and the number of its rows ({@code listings}: a duplicate, never pushed), so the whole file is read for every
+ * page to count them.
  */
 final class InventoryCsv<T> {
 
     static final InventoryCsv<CartItem> CART = new InventoryCsv<>(
             List.of("sku", "inventory_tracked", "product_active", "quantity"),
             row -> new CartItem(
-                    row.sku(), row.bool("inventory_tracked"), row.bool("product_active"), row.number("quantity")));
+                    row.sku(), row.bool("inventory_tracked"), row.bool("product_active"), row.number("quantity")),
+            CartItem::listedTimes);
 
-    static final InventoryCsv<WmsItem> WMS =
-            new InventoryCsv<>(List.of("sku", "available"), row -> new WmsItem(row.sku(), row.number("available")));
+    static final InventoryCsv<WmsItem> WMS = new InventoryCsv<>(
+            List.of("sku", "available"), row -> new WmsItem(row.sku(), row.number("available")), null);
 
     interface RowParser<T> {
         /** Throws IllegalArgumentException saying what is wrong with the row. */
@@ -39,20 +43,34 @@ final class InventoryCsv<T> {
     /** Items and problems of data rows [from, from + limit); {@code next} is the row to continue at, -1 at the end. */
     record Slice<T>(List<T> items, Set<String> unreadableSkus, List<String> problems, int next) {}
 
-    private final List<String> required;
-    private final RowParser<T> parser;
-
-    private InventoryCsv(List<String> required, RowParser<T> parser) {
-        this.required = required;
-        this.parser = parser;
+    /** How an item on several rows is reported: the first row's item, found on {@code times} rows. */
+    interface Listings<T> {
+        T listedTimes(T item, int times);
     }
 
-    /** The whole file is scanned up to the slice end, so duplicates of earlier rows are still caught. */
+    private final List<String> required;
+    private final RowParser<T> parser;
+    /** Null: a SKU's later rows are bad rows. */
+    private final Listings<T> listings;
+
+    private InventoryCsv(List<String> required, RowParser<T> parser, Listings<T> listings) {
+        this.required = required;
+        this.parser = parser;
+        this.listings = listings;
+    }
+
+    /**
+     * The whole file is scanned up to the slice end, so duplicates of earlier rows are still caught; to its end where
+     * a SKU's rows are counted, so a page reports the count of every SKU whose first row it holds.
+     */
     Slice<T> read(Path file, int from, int limit) throws IOException {
         List<T> items = new ArrayList<>();
+        List<String> itemSkus = new ArrayList<>();
         Set<String> unreadable = new HashSet<>();
         List<String> problems = new ArrayList<>();
         Map<String, Integer> firstLineOfSku = new HashMap<>();
+        Map<String, Integer> rowsOfSku = new HashMap<>();
+        int next = -1;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvReader reader = new CsvReader(in);
             Map<String, Integer> columns = columns(file, firstNonBlank(reader));
@@ -61,13 +79,31 @@ final class InventoryCsv<T> {
                 if (record.blank()) {
                     continue;
                 }
-                if (index >= from + limit) {
-                    return new Slice<>(items, unreadable, problems, index);
-                }
-                boolean inSlice = index++ >= from;
                 CsvRow row = new CsvRow(columns, record);
                 String sku = row.skuOrNull();
+                if (index >= from + limit) {
+                    if (listings == null) {
+                        return new Slice<>(items, unreadable, problems, index);
+                    }
+                    next = next < 0 ? index : next;
+                    index++;
+                    if (sku != null) {
+                        rowsOfSku.merge(sku, 1, Integer::sum);
+                    }
+                    continue;
+                }
+                boolean inSlice = index++ >= from;
                 Integer firstLine = sku == null ? null : firstLineOfSku.putIfAbsent(sku, record.line());
+                if (sku != null) {
+                    rowsOfSku.merge(sku, 1, Integer::sum);
+                }
+                if (firstLine != null && listings != null) {
+                    if (inSlice) {
+                        problems.add(file + " line " + record.line() + ": sku '" + sku + "' is already on line "
+                                + firstLine + ": a duplicate, reported as DUPLICATE_CART_SKU and never pushed");
+                    }
+                    continue;
+                }
                 try {
                     if (firstLine != null) {
                         throw new IllegalArgumentException("sku '" + sku + "' is already on line " + firstLine);
@@ -75,6 +111,7 @@ final class InventoryCsv<T> {
                     T item = parser.parse(row);
                     if (inSlice) {
                         items.add(item);
+                        itemSkus.add(sku);
                     }
                 } catch (IllegalArgumentException e) {
                     if (inSlice) {
@@ -86,7 +123,15 @@ final class InventoryCsv<T> {
                 }
             }
         }
-        return new Slice<>(items, unreadable, problems, -1);
+        if (listings != null) {
+            for (int i = 0; i < items.size(); i++) {
+                int rows = rowsOfSku.get(itemSkus.get(i));
+                if (rows > 1) {
+                    items.set(i, listings.listedTimes(items.get(i), rows));
+                }
+            }
+        }
+        return new Slice<>(items, unreadable, problems, next);
     }
 
     /** Column positions by name; a missing or incomplete header fails the file. */

@@ -37,7 +37,7 @@ final class ItemRefresh {
                 ShopifyVariant variant = ShopifyVariant.from(node);
                 VariantDirectory.KnownSku known = variant.hasSku() ? directory.find(variant.sku()) : null;
                 if (known != null
-                        && !directory.ambiguous(variant.sku())
+                        && directory.listings(variant.sku()) == 1
                         && known.inventoryItemId().equals(variant.inventoryItemId())
                         && variant.available() != null) {
                     items.add(variant.toCartItem());

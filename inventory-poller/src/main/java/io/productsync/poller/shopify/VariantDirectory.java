@@ -1,5 +1,6 @@
 package io.productsync.poller.shopify;
 
+import io.productsync.poller.connector.CartItem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VariantDirectory {
 
-    /** The item and every variant (more than one: ambiguous) carrying one SKU. */
-    record KnownSku(String inventoryItemId, List<String> variantIds) {
+    /**
+     * The item and every variant (more than one: ambiguous) carrying one SKU, and the cart item of the first of them
+     * with an {@code available} quantity at the location (null while none has one).
+     */
+    record KnownSku(String inventoryItemId, List<String> variantIds, CartItem first) {
 
         boolean ambiguous() {
             return variantIds.size() > 1;
@@ -45,17 +49,36 @@ final class VariantDirectory {
         record(complete, variant);
     }
 
-    /** What the current listing knows of the SKU, else the last complete listing or lookup; null if never seen. */
+    /**
+     * What the current listing knows of the SKU, else the last complete listing or lookup; null if never seen. A SKU
+     * the last complete listing found ambiguous stays so while this listing has seen it on one variant only.
+     */
     KnownSku find(String sku) {
-        KnownSku known = listing.get(sku);
-        return known != null ? known : complete.get(sku);
-    }
-
-    /** Ambiguous in this listing so far, or in the last complete one (until this listing completes). */
-    boolean ambiguous(String sku) {
         KnownSku now = listing.get(sku);
         KnownSku before = complete.get(sku);
-        return (now != null && now.ambiguous()) || (before != null && before.ambiguous());
+        if (now == null) {
+            return before;
+        }
+        return before != null && before.ambiguous() && !now.ambiguous() ? before : now;
+    }
+
+    /**
+     * On how many variants the SKU is: the more of this listing so far and the last complete one (until this listing
+     * completes), so a SKU found ambiguous is reported so from the first page of the next listing on, and within one
+     * listing the count never goes down.
+     */
+    int listings(String sku) {
+        KnownSku now = listing.get(sku);
+        KnownSku before = complete.get(sku);
+        return Math.max(
+                now == null ? 0 : now.variantIds().size(),
+                before == null ? 0 : before.variantIds().size());
+    }
+
+    /** The cart item of the first variant of this listing with the SKU and an available quantity; null if none. */
+    CartItem firstListed(String sku) {
+        KnownSku now = listing.get(sku);
+        return now == null ? null : now.first();
     }
 
     void forget(String sku) {
@@ -64,10 +87,11 @@ final class VariantDirectory {
     }
 
     private static List<String> record(Map<String, KnownSku> map, ShopifyVariant variant) {
+        CartItem item = variant.available() == null ? null : variant.toCartItem();
         List<String> before = new ArrayList<>();
         map.compute(variant.sku(), (sku, known) -> {
             if (known == null) {
-                return new KnownSku(variant.inventoryItemId(), List.of(variant.variantId()));
+                return new KnownSku(variant.inventoryItemId(), List.of(variant.variantId()), item);
             }
             if (known.variantIds().contains(variant.variantId())) {
                 return known;
@@ -75,7 +99,8 @@ final class VariantDirectory {
             before.addAll(known.variantIds());
             List<String> ids = new ArrayList<>(known.variantIds());
             ids.add(variant.variantId());
-            return new KnownSku(known.inventoryItemId(), List.copyOf(ids));
+            return new KnownSku(
+                    known.inventoryItemId(), List.copyOf(ids), known.first() != null ? known.first() : item);
         });
         return before;
     }

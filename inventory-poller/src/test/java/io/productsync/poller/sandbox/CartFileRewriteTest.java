@@ -40,6 +40,18 @@ class CartFileRewriteTest {
     }
 
     @Test
+    void refusesToPushASkuOnTwoRowsAndWritesNothing() throws IOException {
+        String twice = CART + "B,yes,true,12,again\n";
+        Path file = write(twice);
+
+        QuantityChangeResult result = CartFileRewrite.setQuantity(file, change("B", 12, 15));
+
+        assertThat(result)
+                .isEqualTo(QuantityChangeResult.rejected("sku 'B' is on lines 3, 6: a duplicate, not pushed"));
+        assertThat(Files.readString(file)).isEqualTo(twice);
+    }
+
+    @Test
     void setsABatchInOneRewriteAndALaterChangeOfASkuSeesTheEarlierOne() throws IOException {
         Path file = write(CART);
         AtomicInteger rewrites = new AtomicInteger();

@@ -54,14 +54,16 @@ class InventoryCsvTest {
 
         var slice = InventoryCsv.CART.read(file, 0, 100);
 
-        assertThat(slice.items()).extracting(CartItem::sku).containsExactly("A", "E");
+        assertThat(slice.items())
+                .containsExactly(new CartItem("A", true, true, 5, 2), new CartItem("E", false, true, 2));
         assertThat(slice.problems())
                 .containsExactly(
                         file + " line 3: quantity 'many' is not a whole number, row skipped",
                         file + " line 4: inventory_tracked 'maybe' is not one of true/false/yes/no/1/0, row skipped",
                         file + " line 5: has 3 fields, the header has 4, row skipped",
                         file + " line 6: sku is required, row skipped",
-                        file + " line 7: sku 'A' is already on line 2, row skipped");
+                        file + " line 7: sku 'A' is already on line 2: a duplicate, reported as DUPLICATE_CART_SKU and"
+                                + " never pushed");
         assertThat(slice.unreadableSkus()).containsExactlyInAnyOrder("B", "C");
     }
 
@@ -116,6 +118,35 @@ class InventoryCsvTest {
         assertThat(second.items()).extracting(WmsItem::sku).containsExactly("C");
         assertThat(second.problems()).containsExactly(file + " line 5: sku 'A' is already on line 2, row skipped");
         assertThat(third.items()).extracting(WmsItem::sku).containsExactly("D");
+        assertThat(third.next()).isEqualTo(-1);
+    }
+
+    @Test
+    void reportsACartSkuOnSeveralRowsWithItsFirstRowAndItsRowCountFromItsFirstPage() throws IOException {
+        Path file = write("cart.csv", """
+                sku,inventory_tracked,product_active,quantity
+                A,true,true,1
+                B,true,true,2
+                C,true,true,3
+                A,false,false,4
+                D,true,true,5
+                A,true,true,6
+                """);
+
+        var first = InventoryCsv.CART.read(file, 0, 2);
+        var second = InventoryCsv.CART.read(file, first.next(), 2);
+        var third = InventoryCsv.CART.read(file, second.next(), 2);
+
+        assertThat(first.items())
+                .containsExactly(new CartItem("A", true, true, 1, 3), new CartItem("B", true, true, 2));
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.next()).isEqualTo(2);
+        assertThat(second.items()).containsExactly(new CartItem("C", true, true, 3));
+        assertThat(second.problems())
+                .containsExactly(file + " line 5: sku 'A' is already on line 2: a duplicate, reported as"
+                        + " DUPLICATE_CART_SKU and never pushed");
+        assertThat(third.items()).containsExactly(new CartItem("D", true, true, 5));
+        assertThat(third.unreadableSkus()).isEmpty();
         assertThat(third.next()).isEqualTo(-1);
     }
 

@@ -102,16 +102,19 @@ class ShopifyWebhookTest {
 
     @Test
     void readsAgainOnlySkusAListingHasSeenOnOneVariant() {
+        // a new SKU waits for the poll that tracks it; a duplicate stays as the listing reported it
         FakeShop.Variant mug = fake.shop().add("MUG", 5);
         FakeShop.Variant tee = fake.shop().add("TEE", 2);
+        FakeShop.Variant duplicate = fake.shop().add("DUP", 1);
+        fake.shop().add("DUP", 3);
         ShopifyCartConnector cart = connector(CALLBACK);
         Listing.readAll(cart, clock);
         fake.shop().setAvailable(mug, 9);
         fake.shop().setProductStatus(tee, "DRAFT");
         FakeShop.Variant added = fake.shop().add("NEW", 4);
 
-        List<CartItem> items =
-                cart.readItems(List.of(mug.itemGid(), tee.itemGid(), added.itemGid(), "gid://shopify/InventoryItem/1"));
+        List<CartItem> items = cart.readItems(List.of(
+                mug.itemGid(), tee.itemGid(), added.itemGid(), duplicate.itemGid(), "gid://shopify/InventoryItem/1"));
 
         assertThat(items).containsExactly(new CartItem("MUG", true, true, 9), new CartItem("TEE", true, false, 2));
         assertThat(fake.shop().itemReads()).isEqualTo(1);

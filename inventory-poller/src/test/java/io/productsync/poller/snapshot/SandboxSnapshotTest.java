@@ -109,6 +109,26 @@ class SandboxSnapshotTest {
     }
 
     @Test
+    void publishesACartSkuOnTwoRowsOnceWithItsListingsAndTheFirstRowsQuantity() throws IOException {
+        write("wms/wh.csv", "sku,available\nA,9\n");
+        write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nA,true,true,8\n");
+
+        awaitRecordFor(tenant + "/shop/A");
+        awaitRecordFor(tenant + "/shop/B");
+        List<CartInventoryObserved> a = cartInventory.withKeyPrefix(tenant + "/shop/A").stream()
+                .map(cartInventory::value)
+                .toList();
+        assertThat(a).isNotEmpty().allSatisfy(observed -> {
+            assertThat(observed.listings()).isEqualTo(2);
+            assertThat(observed.quantity()).isEqualTo(5);
+        });
+        assertThat(cartInventory
+                        .value(cartInventory.withKeyPrefix(tenant + "/shop/B").get(0))
+                        .listings())
+                .isEqualTo(1);
+    }
+
+    @Test
     void tombstonesASkuRemovedFromTheCsvAtOnceWhenItIsAQuarterOfTheCart() throws IOException {
         write("wms/wh.csv", "sku,available\n");
         write("carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\nC,true,true,7\nD,true,true,8\n");

@@ -18,18 +18,23 @@ import org.apache.kafka.streams.state.Stores;
  * Out-of-order guard before a table: an observation older than the one already held for its key never wins, and a
  * tombstone (timed by the record timestamp) is remembered as "gone at t" so a late older observation cannot resurrect
  * the key. With a quantity function, a newer observation that carries the same quantity is not forwarded either, so
- * a re-poll with unchanged stock re-evaluates nothing.
+ * a re-poll with unchanged stock re-evaluates nothing. With a rank function, an observation of the same time as the one
+ * held replaces it when it ranks higher: a cart snapshot publishes all its records at one time, and a later page that
+ * finds a SKU on one more listing publishes it again with more {@code listings}.
  */
 final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String, V, V> {
 
     private final String storeName;
     private final Function<V, Instant> observedAt;
     private final Function<V, Long> quantity;
+    private final Function<V, Integer> rank;
 
-    NewestObservationOnly(String storeName, Function<V, Instant> observedAt, Function<V, Long> quantity) {
+    NewestObservationOnly(
+            String storeName, Function<V, Instant> observedAt, Function<V, Long> quantity, Function<V, Integer> rank) {
         this.storeName = storeName;
         this.observedAt = observedAt;
         this.quantity = quantity;
+        this.rank = rank;
     }
 
     @Override
@@ -68,7 +73,7 @@ final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String
             if (held != null && held.atMillis() > record.timestamp()) {
                 return;
             }
-            seen.put(record.key(), new Seen(record.timestamp(), null, true));
+            seen.put(record.key(), new Seen(record.timestamp(), null, true, null));
             if (held != null && !held.gone()) {
                 context.forward(record);
             }
@@ -76,16 +81,26 @@ final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String
 
         private void observation(FixedKeyRecord<String, V> record, Seen held) {
             long at = observedAt.apply(record.value()).toEpochMilli();
-            if (held != null && at <= held.atMillis()) {
+            Integer newRank = rank.apply(record.value());
+            boolean outranks = held != null && at == held.atMillis() && !held.gone() && higher(newRank, held.rank());
+            if (held != null && at <= held.atMillis() && !outranks) {
                 return;
             }
             Long newQuantity = quantity.apply(record.value());
-            seen.put(record.key(), new Seen(at, newQuantity, false));
-            boolean changed =
-                    held == null || held.gone() || newQuantity == null || !Objects.equals(newQuantity, held.quantity());
+            seen.put(record.key(), new Seen(at, newQuantity, false, newRank));
+            boolean changed = held == null
+                    || held.gone()
+                    || outranks
+                    || newQuantity == null
+                    || !Objects.equals(newQuantity, held.quantity());
             if (changed) {
                 context.forward(record);
             }
+        }
+
+        /** No rank never outranks; any rank outranks none (a key held since before ranks were kept). */
+        private static boolean higher(Integer rank, Integer heldRank) {
+            return rank != null && (heldRank == null || rank > heldRank);
         }
     }
 }

@@ -19,16 +19,25 @@ final class SyncDecision {
         CartInventoryObserved cart = in.cart();
         WmsInventoryObserved wms = in.matchedWms();
         if (!in.connection().syncEnabled()) {
-            return notSynced(in, wms, SyncReason.SYNC_DISABLED, now);
+            return notSynced(in, wms, SyncReason.SYNC_DISABLED, null, now);
+        }
+        // Before the flags: they are those of one listing of several, and no push could tell which one to set.
+        if (cart.duplicateSku()) {
+            return notSynced(
+                    in,
+                    wms,
+                    SyncReason.DUPLICATE_CART_SKU,
+                    "the cart lists this SKU " + cart.listings() + " times",
+                    now);
         }
         if (!cart.inventoryTracked()) {
-            return notSynced(in, wms, SyncReason.INVENTORY_DISABLED, now);
+            return notSynced(in, wms, SyncReason.INVENTORY_DISABLED, null, now);
         }
         if (!cart.productActive()) {
-            return notSynced(in, wms, SyncReason.PRODUCT_DISABLED, now);
+            return notSynced(in, wms, SyncReason.PRODUCT_DISABLED, null, now);
         }
         if (wms == null) {
-            return notSynced(in, null, SyncReason.NO_WMS_MATCH, now);
+            return notSynced(in, null, SyncReason.NO_WMS_MATCH, null, now);
         }
         long target = Math.max(0, wms.available());
         if (cart.quantity() == target) {
@@ -68,7 +77,8 @@ final class SyncDecision {
         return UUID.nameUUIDFromBytes((cart.eventId() + ":" + target).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static Decision notSynced(MatchInput in, WmsInventoryObserved wms, SyncReason reason, Instant now) {
+    private static Decision notSynced(
+            MatchInput in, WmsInventoryObserved wms, SyncReason reason, String detail, Instant now) {
         CartInventoryObserved cart = in.cart();
         return new Decision.Result(new SkuSyncEvaluated(
                 UUID.randomUUID(),
@@ -78,7 +88,7 @@ final class SyncDecision {
                 cart.inventoryTracked(),
                 SyncOutcome.NOT_SYNCED,
                 reason,
-                null,
+                detail,
                 wms == null ? null : wms.sku(),
                 wms == null ? null : in.matchedVia(),
                 cart.quantity(),

@@ -36,14 +36,18 @@ public final class SyncTopology {
     private SyncTopology() {}
 
     public static void build(StreamsBuilder builder, Clock clock) {
-        // Cart SKUs, newest observation per key only; the table is what every join starts from.
+        // Cart SKUs, newest observation per key only (at one time, the one finding more listings of the SKU); the table
+        // is what every join starts from.
         KTable<String, CartInventoryObserved> carts = guardedTable(
                 builder,
                 Topics.CART_INVENTORY,
                 CartSkuKey::parse,
                 cart -> cart.key().value(),
                 new NewestObservationOnly<>(
-                        TopologyNames.CART_GUARD_STORE, CartInventoryObserved::observedAt, cart -> null),
+                        TopologyNames.CART_GUARD_STORE,
+                        CartInventoryObserved::observedAt,
+                        cart -> null,
+                        CartInventoryObserved::listings),
                 TopologyNames.CART_TABLE_STORE);
         // WMS SKUs, newest observation per key and only when the available quantity changed.
         KTable<String, WmsInventoryObserved> wms = guardedTable(
@@ -54,7 +58,8 @@ public final class SyncTopology {
                 new NewestObservationOnly<>(
                         TopologyNames.WMS_GUARD_STORE,
                         WmsInventoryObserved::observedAt,
-                        WmsInventoryObserved::available),
+                        WmsInventoryObserved::available,
+                        row -> null),
                 TopologyNames.WMS_TABLE_STORE);
         KTable<String, ProductAliasChanged> aliases = table(
                 builder,

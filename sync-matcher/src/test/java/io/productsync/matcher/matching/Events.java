@@ -33,6 +33,12 @@ final class Events {
                 UUID.randomUUID(), TENANT, cartId, sku, inventoryTracked, productActive, quantity, observedAt);
     }
 
+    /** A SKU the cart lists {@code listings} times (tracked and active, as the listing met first). */
+    static CartInventoryObserved listed(String cartId, String sku, long quantity, Instant observedAt, int listings) {
+        return new CartInventoryObserved(
+                UUID.randomUUID(), TENANT, cartId, sku, true, true, quantity, observedAt, listings);
+    }
+
     static WmsInventoryObserved wms(String sku, long available, Instant observedAt) {
         return new WmsInventoryObserved(UUID.randomUUID(), TENANT, WMS, sku, available, observedAt);
     }

@@ -38,6 +38,29 @@ class SyncDecisionTest {
     }
 
     @Test
+    void checksSyncSwitchBeforeADuplicateSku() {
+        CartInventoryObserved duplicate = Events.listed("shop", "sku-1", 5, T0, 2);
+
+        assertThat(result(new MatchInput(duplicate, connection("shop", false, true), null, wms("sku-1", 9, T0)))
+                        .reason())
+                .isEqualTo(SyncReason.SYNC_DISABLED);
+    }
+
+    @Test
+    void checksADuplicateSkuBeforeTheFlagsOfItsFirstListing() {
+        CartInventoryObserved untrackedDuplicate =
+                new CartInventoryObserved(cart.eventId(), "acme", "shop", "sku-1", false, false, 5, T0, 3);
+
+        SkuSyncEvaluated result =
+                result(new MatchInput(untrackedDuplicate, connection("shop"), null, wms("sku-1", 9, T0)));
+
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
+        assertThat(result.reason()).isEqualTo(SyncReason.DUPLICATE_CART_SKU);
+        assertThat(result.detail()).isEqualTo("the cart lists this SKU 3 times");
+        assertThat(result.inventoryEnabled()).isFalse();
+    }
+
+    @Test
     void checksInventoryFlagBeforeProductFlag() {
         CartInventoryObserved untrackedInactive = cart("shop", "sku-1", 5, T0, false, false);
 

@@ -61,6 +61,37 @@ class SyncTopologyChangesTest {
     }
 
     @Test
+    void evaluatesASkuNormallyAgainOnceTheCartListsItOnce() {
+        matcher.wms(wms("sku-1", 9, T0));
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(1), 2));
+        assertThat(matcher.verdicts()).containsExactly("DUPLICATE_CART_SKU");
+        assertThat(matcher.pushes()).isEmpty();
+
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(2)));
+
+        assertThat(matcher.results()).isEmpty();
+        List<TestRecord<String, PushCartInventory>> pushes = matcher.pushes();
+        assertThat(pushes).singleElement().satisfies(push -> {
+            assertThat(push.value().expectedQuantity()).isEqualTo(5);
+            assertThat(push.value().targetQuantity()).isEqualTo(9);
+        });
+    }
+
+    @Test
+    void keepsReportingADuplicateWhenTheWmsChanges() {
+        matcher.wms(wms("sku-1", 9, T0));
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(1), 2));
+        assertThat(matcher.verdicts()).containsExactly("DUPLICATE_CART_SKU");
+
+        matcher.wms(wms("sku-1", 11, T0.plusSeconds(2)));
+
+        SkuSyncEvaluated result = matcher.onlyResult();
+        assertThat(result.reason()).isEqualTo(SyncReason.DUPLICATE_CART_SKU);
+        assertThat(result.wmsQuantity()).isEqualTo(11);
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
     void reEvaluatesEveryCartFedByOneWmsSkuOnOneWmsChange() {
         matcher.connection(connection("outlet"), T0);
         matcher.wms(wms("sku-1", 3, T0));

@@ -35,6 +35,22 @@ class SyncTopologyOrderingTest {
     }
 
     @Test
+    void aLaterPageOfOneSnapshotThatFindsTheSkuAgainReplacesTheObservationOfTheSameTime() {
+        matcher.wms(wms("sku-1", 9, T0));
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(10)));
+        assertThat(matcher.pushes()).hasSize(1);
+
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(10), 2));
+        assertThat(matcher.verdicts()).containsExactly("DUPLICATE_CART_SKU");
+
+        // a redelivery of either record of that snapshot changes nothing
+        matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(10)));
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(10), 2));
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
     void ignoresCartObservationOlderThanItsRemoval() {
         matcher.wms(wms("sku-1", 5, T0));
         matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(10)));

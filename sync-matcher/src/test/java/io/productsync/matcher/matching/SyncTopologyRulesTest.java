@@ -74,6 +74,36 @@ class SyncTopologyRulesTest {
     }
 
     @Test
+    void reportsDuplicateCartSkuAndNeverPushesToIt() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 9, T0));
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(1), 2));
+
+        SkuSyncEvaluated result = lastResult();
+        assertThat(result.outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
+        assertThat(result.reason()).isEqualTo(SyncReason.DUPLICATE_CART_SKU);
+        assertThat(result.detail()).isEqualTo("the cart lists this SKU 2 times");
+        assertThat(result.cartQuantity()).isEqualTo(5);
+        assertThat(result.matchedWmsSku()).isEqualTo("sku-1");
+        assertThat(result.matchedVia()).isEqualTo(MatchedVia.SKU);
+        assertThat(result.wmsQuantity()).isEqualTo(9);
+        assertThat(result.syncedAt()).isNull();
+        assertThat(result.pushedQuantity()).isNull();
+        assertThat(result.evaluatedAt()).isEqualTo(matcher.clock.instant());
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
+    void neverVerifiesADuplicateCartSkuEvenAtTheWmsQuantity() {
+        matcher.connection(connection("shop"), T0);
+        matcher.wms(wms("sku-1", 5, T0));
+        matcher.cart(Events.listed("shop", "sku-1", 5, T0.plusSeconds(1), 2));
+
+        assertThat(matcher.verdicts()).containsExactly("DUPLICATE_CART_SKU");
+        assertThat(matcher.pushes()).isEmpty();
+    }
+
+    @Test
     void reportsNoWmsMatchWhenWmsHasNoSuchSku() {
         matcher.connection(connection("shop"), T0);
         matcher.wms(wms("other-sku", 7, T0));

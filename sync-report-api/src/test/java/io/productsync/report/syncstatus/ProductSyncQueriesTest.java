@@ -150,7 +150,8 @@ class ProductSyncQueriesTest {
                         entry("INVENTORY_DISABLED", 1L),
                         entry("PRODUCT_DISABLED", 1L),
                         entry("NO_WMS_MATCH", 2L),
-                        entry("CART_REJECTED", 0L));
+                        entry("CART_REJECTED", 0L),
+                        entry("DUPLICATE_CART_SKU", 0L));
     }
 
     @Test

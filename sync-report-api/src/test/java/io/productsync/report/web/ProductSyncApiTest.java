@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.productsync.events.Fixtures;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
@@ -56,7 +57,8 @@ class ProductSyncApiTest {
                         verified("summary"),
                         verified("MUG"),
                         never("BDreams", SyncReason.NO_WMS_MATCH),
-                        never("OLD", SyncReason.PRODUCT_DISABLED)));
+                        never("OLD", SyncReason.PRODUCT_DISABLED),
+                        Fixtures.read("sku-sync-evaluated-duplicate-cart-sku.json", SkuSyncEvaluated.class)));
         new JdbcTemplate(dataSource).update("""
                 INSERT INTO carts VALUES ('acme', 'empty-shop', 'main', true, true, interval '10 seconds', now())""");
     }
@@ -133,6 +135,25 @@ class ProductSyncApiTest {
     }
 
     @Test
+    void servesADuplicateCartSkuWithItsReasonAndDetailAndCountsIt() throws Exception {
+        String duplicates = "/api/v1/tenants/acme/carts/main-store/product-sync";
+
+        mvc.perform(get(duplicates).param("never", "true").param("reason", "DUPLICATE_CART_SKU"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].sku", contains("MUG-BLUE")))
+                .andExpect(jsonPath("$.items[0].outcome").value("NOT_SYNCED"))
+                .andExpect(jsonPath("$.items[0].reason").value("DUPLICATE_CART_SKU"))
+                .andExpect(jsonPath("$.items[0].detail").value("the cart lists this SKU 2 times"))
+                .andExpect(jsonPath("$.items[0].lastCartSyncDate").value(nullValue()))
+                .andExpect(jsonPath("$.items[0].cartQuantity").value(40));
+        mvc.perform(get(duplicates + "/summary"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.never").value(1))
+                .andExpect(jsonPath("$.neverByReason.DUPLICATE_CART_SKU").value(1))
+                .andExpect(jsonPath("$.neverByReason.NO_WMS_MATCH").value(0));
+    }
+
+    @Test
     void aConnectedCartWithoutRowsListsAnEmptyPage() throws Exception {
         mvc.perform(get("/api/v1/tenants/acme/carts/empty-shop/product-sync"))
                 .andExpect(status().isOk())
@@ -146,7 +167,7 @@ class ProductSyncApiTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail")
                         .value("reason 'BROKEN' is not one of SYNC_DISABLED, INVENTORY_DISABLED, PRODUCT_DISABLED, "
-                                + "NO_WMS_MATCH, CART_REJECTED"));
+                                + "NO_WMS_MATCH, CART_REJECTED, DUPLICATE_CART_SKU"));
     }
 
     @Test
