@@ -1,7 +1,6 @@
 package io.productsync.report.connection;
 
 import io.productsync.events.CartConnectionConfigured;
-import io.productsync.report.web.RequestParams;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,20 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CartConnectionController {
 
     private final CartConnections carts;
-    private final ConnectionReadModel connections;
 
-    CartConnectionController(CartConnections carts, ConnectionReadModel connections) {
+    CartConnectionController(CartConnections carts) {
         this.carts = carts;
-        this.connections = connections;
     }
 
     record Carts(List<CartConnectionView> items) {}
 
     @GetMapping
     Carts list(@PathVariable String tenantId) {
-        RequestParams.id(tenantId, "tenantId");
-        return new Carts(
-                connections.carts(tenantId).stream().map(CartConnectionView::of).toList());
+        return new Carts(carts.list(tenantId));
     }
 
     @GetMapping("/{cartId}")

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A cart connection as the API shows it: whether credentials are set and since when, never the credentials. */
-record CartConnectionView(
+public record CartConnectionView(
         String cartId,
         String platform,
         String wmsId,

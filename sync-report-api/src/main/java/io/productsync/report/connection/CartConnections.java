@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.log.LogAccessor;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * (so disconnecting the cart's WMS right after the answer is refused while the cart names it).
  */
 @Component
-class CartConnections {
+public class CartConnections {
 
     private static final LogAccessor LOG = new LogAccessor(CartConnections.class);
 
@@ -78,6 +79,12 @@ class CartConnections {
                 now,
                 "cart '" + key.value() + "' connected");
         return new Stored<>(connection, existing.isEmpty());
+    }
+
+    /** The tenant's carts as the API and the pages show them, in id order. */
+    public List<CartConnectionView> list(String tenantId) {
+        RequestParams.id(tenantId, "tenantId");
+        return connections.carts(tenantId).stream().map(CartConnectionView::of).toList();
     }
 
     CartConnectionConfigured find(String tenantId, String cartId) {

@@ -1,6 +1,5 @@
 package io.productsync.report.web;
 
-import io.productsync.events.SyncReason;
 import io.productsync.report.hold.SnapshotHoldView;
 import io.productsync.report.hold.SnapshotHolds;
 import io.productsync.report.syncstatus.ProductSyncItem;
@@ -44,10 +43,7 @@ class ProductSyncController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
         scope.cart(tenantId, cartId);
-        var filter = new SyncFilter(
-                RequestParams.optionalBoolean(never, "never"),
-                RequestParams.optionalEnum(reason, SyncReason.class, "reason"),
-                RequestParams.skuPrefix(skuPrefix));
+        SyncFilter filter = RequestParams.filter(never, reason, skuPrefix);
         KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
         return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));

@@ -1,6 +1,8 @@
 package io.productsync.report.web;
 
 import io.productsync.events.Ids;
+import io.productsync.events.SyncReason;
+import io.productsync.report.syncstatus.SyncFilter;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -77,6 +79,14 @@ public final class RequestParams {
             throw Problems.badRequest("skuPrefix must not be empty: leave it out to list every SKU");
         }
         return value == null ? null : sku(value, "skuPrefix");
+    }
+
+    /** The table's filters, each checked as the API documents it. */
+    static SyncFilter filter(String never, String reason, String skuPrefix) {
+        return new SyncFilter(
+                optionalBoolean(never, "never"),
+                optionalEnum(reason, SyncReason.class, "reason"),
+                skuPrefix(skuPrefix));
     }
 
     /** The cursor is the last key of the previous page, base64url so any SKU travels safely in a query string. */

@@ -1,0 +1,117 @@
+package io.productsync.report.web;
+
+import io.productsync.events.SyncReason;
+import io.productsync.report.syncstatus.ProductSyncItem;
+import io.productsync.report.syncstatus.ProductSyncQueries;
+import io.productsync.report.syncstatus.SyncFilter;
+import io.productsync.report.syncstatus.SyncSummary;
+import io.productsync.report.system.KeysetPage;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The View Product Sync page of one cart: the same queries as the JSON API ({@link ProductSyncQueries}), the same
+ * filters and keyset cursor, rendered as a table whose URL holds the filters, so a view can be bookmarked and shared.
+ */
+@Controller
+class ProductSyncPage {
+
+    static final int ROWS_PER_PAGE = 50;
+
+    private final ProductSyncQueries queries;
+    private final KnownScope scope;
+    private final Clock clock;
+
+    ProductSyncPage(ProductSyncQueries queries, KnownScope scope, Clock clock) {
+        this.queries = queries;
+        this.scope = scope;
+        this.clock = clock;
+    }
+
+    /** A reason's count in the summary bar, and the link that shows its rows. */
+    record ReasonCount(String code, String label, long count, String url) {}
+
+    @GetMapping("/tenants/{tenantId}/carts/{cartId}/product-sync")
+    String page(
+            @PathVariable String tenantId,
+            @PathVariable String cartId,
+            @RequestParam(required = false) String never,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String skuPrefix,
+            @RequestParam(required = false) String after,
+            Model model) {
+        scope.cart(tenantId, cartId);
+        // The filter form sends its empty fields as empty values: they mean "any", as an absent one does.
+        SyncFilter filter = RequestParams.filter(given(never), given(reason), given(skuPrefix));
+        KeysetPage<ProductSyncItem> page =
+                queries.page(tenantId, cartId, filter, RequestParams.after(after), ROWS_PER_PAGE);
+        SyncSummary summary = queries.summary(tenantId, cartId);
+        Instant now = clock.instant();
+        String base = "/tenants/" + tenantId + "/carts/" + cartId + "/product-sync";
+
+        model.addAttribute("tenantId", tenantId);
+        model.addAttribute("cartId", cartId);
+        model.addAttribute(
+                "rows",
+                page.items().stream().map(item -> SyncRowView.of(item, now)).toList());
+        model.addAttribute("summary", summary);
+        model.addAttribute("reasonCounts", reasonCounts(summary, base));
+        model.addAttribute(
+                "reasons",
+                Arrays.stream(SyncReason.values())
+                        .map(r -> new ReasonCount(r.name(), ReasonText.of(r).label(), 0, null))
+                        .toList());
+        model.addAttribute("never", Boolean.TRUE.equals(filter.never()));
+        model.addAttribute(
+                "reason", filter.reason() == null ? "" : filter.reason().name());
+        model.addAttribute("skuPrefix", filter.skuPrefix() == null ? "" : filter.skuPrefix());
+        model.addAttribute("filtered", filter.never() != null || filter.reason() != null || filter.skuPrefix() != null);
+        model.addAttribute("allUrl", base);
+        model.addAttribute("neverUrl", base + "?never=true");
+        model.addAttribute("syncedUrl", base + "?never=false");
+        model.addAttribute("firstUrl", after == null ? null : url(base, filter, null));
+        model.addAttribute("nextUrl", page.lastKey() == null ? null : url(base, filter, page.lastKey()));
+        return "product-sync";
+    }
+
+    private static String given(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static List<ReasonCount> reasonCounts(SyncSummary summary, String base) {
+        return summary.neverByReason().entrySet().stream()
+                .filter(entry -> entry.getValue() > 0)
+                .map(entry -> new ReasonCount(
+                        entry.getKey(),
+                        ReasonText.of(SyncReason.valueOf(entry.getKey())).label(),
+                        entry.getValue(),
+                        base + "?never=true&reason=" + entry.getKey()))
+                .toList();
+    }
+
+    /** The page's URL with its filters, and the cursor of the page after {@code lastKey}. */
+    private static String url(String base, SyncFilter filter, String lastKey) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(base);
+        if (filter.never() != null) {
+            url.queryParam("never", filter.never());
+        }
+        if (filter.reason() != null) {
+            url.queryParam("reason", filter.reason().name());
+        }
+        if (filter.skuPrefix() != null) {
+            url.queryParam("skuPrefix", filter.skuPrefix());
+        }
+        if (lastKey != null) {
+            url.queryParam("after", RequestParams.cursor(lastKey));
+        }
+        return url.encode().build().toUriString();
+    }
+}
