@@ -14,8 +14,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -50,40 +54,50 @@ class ProductSyncPagesBrowserTest {
     private static final String CART = "shop";
     private static final Instant SYNCED = Instant.now().minus(Duration.ofMinutes(3));
     private static final int VERIFIED_SKUS = 55;
+    private static final String LIVE_CART = "live";
 
     private ConfigurableApplicationContext app;
+    private KafkaProducer<String, byte[]> producer;
     private String site;
     private Browser browser;
 
     @BeforeAll
-    void startServiceWithACart(EmbeddedKafkaBroker broker) throws Exception {
+    void startServiceWithTwoCarts(EmbeddedKafkaBroker broker) throws Exception {
         String brokers = broker.getBrokersAsString();
         app = RunningService.start(brokers, TestDatabase.newDatabaseUrl("pages"), "--productsync.kafka.partitions=2");
         WriterTopics.create(brokers, 2);
         site = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
                 new StringSerializer(),
-                new ByteArraySerializer())) {
+                new ByteArraySerializer());
+        for (String cartId : List.of(CART, LIVE_CART)) {
             CartConnectionConfigured cart =
-                    new CartConnectionConfigured(TENANT, CART, "main", true, true, Duration.ofSeconds(10), SYNCED);
+                    new CartConnectionConfigured(TENANT, cartId, "main", true, true, Duration.ofSeconds(10), SYNCED);
             producer.send(new ProducerRecord<>(
                             Topics.CART_CONNECTIONS.name(), cart.key().value(), json(cart)))
                     .get();
-            for (int i = 1; i <= VERIFIED_SKUS; i++) {
-                send(producer, verified("SKU-%03d".formatted(i)));
-            }
-            send(producer, notSynced("BDreams", SyncReason.NO_WMS_MATCH, true));
-            send(producer, notSynced("GIFT-CARD-50", SyncReason.INVENTORY_DISABLED, false));
-            send(producer, failed("FAIL-1", "CHANGE_REJECTED: the location is not active"));
         }
+        for (int i = 1; i <= VERIFIED_SKUS; i++) {
+            send(verified(CART, "SKU-%03d".formatted(i), SYNCED));
+        }
+        send(notSynced(CART, "BDreams", SyncReason.NO_WMS_MATCH, true));
+        send(notSynced(CART, "GIFT-CARD-50", SyncReason.INVENTORY_DISABLED, false));
+        send(failed("FAIL-1", "CHANGE_REJECTED: the location is not active"));
+        send(notSynced(LIVE_CART, "MUG-1", SyncReason.NO_WMS_MATCH, true));
+        send(verified(LIVE_CART, "TEE-1", SYNCED));
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> get("/api/v1/tenants/" + TENANT + "/carts/" + CART + "/product-sync/summary")
-                        .contains("\"total\":" + (VERIFIED_SKUS + 3)));
+                                .contains("\"total\":" + (VERIFIED_SKUS + 3))
+                        && get("/api/v1/tenants/" + TENANT + "/carts/" + LIVE_CART + "/product-sync/summary")
+                                .contains("\"total\":2"));
     }
 
     @AfterAll
     void stopService() {
+        if (producer != null) {
+            producer.close();
+        }
         if (app != null) {
             app.close();
         }
@@ -177,10 +191,54 @@ class ProductSyncPagesBrowserTest {
         browser.width(390);
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?never=true");
         assertThat(row(page, "BDreams").isDisplayed()).isTrue();
-        Object overflow = ((org.openqa.selenium.JavascriptExecutor) page)
+        Object overflow = ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("the page itself scrolls sideways on a phone").isEqualTo(false);
         browser.screenshot("product-sync-phone");
+    }
+
+    @Test
+    void aRowThatChangesWhileThePageIsOpenUpdatesInPlaceWithoutAReload() throws Exception {
+        WebDriver page = browser.driver();
+        JavascriptExecutor script = (JavascriptExecutor) page;
+        page.get(site + "/tenants/" + TENANT + "/carts/" + LIVE_CART + "/product-sync");
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "open".equals(page.findElement(By.id("live")).getAttribute("data-state")));
+        assertThat(row(page, "MUG-1").getText()).contains("NEVER", "No WMS match");
+        // Set on this document only: a reload would lose it. Records when each swapped row arrived.
+        script.executeScript(
+                "window.notReloaded = true; window.swaps = [];"
+                        + "document.body.addEventListener('htmx:oobAfterSwap', function () { window.swaps.push(Date.now()); });");
+
+        List<Long> delays = new ArrayList<>();
+        for (int change = 1; change <= 5; change++) {
+            int swapsBefore = ((Number) script.executeScript("return window.swaps.length;")).intValue();
+            long sent = System.currentTimeMillis();
+            send(
+                    change % 2 == 1
+                            ? verified(LIVE_CART, "MUG-1", Instant.now())
+                            : notSynced(LIVE_CART, "MUG-1", SyncReason.NO_WMS_MATCH, true));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            ((Number) script.executeScript("return window.swaps.length;")).intValue() > swapsBefore);
+            long swapped = ((Number) script.executeScript("return window.swaps[window.swaps.length - 1];")).longValue();
+            delays.add(swapped - sent);
+        }
+
+        // the fifth change made it VERIFIED again
+        assertThat(row(page, "MUG-1").getText())
+                .contains("VERIFIED", "just now")
+                .doesNotContain("NEVER");
+        assertThat(page.findElements(By.cssSelector("tr[data-fix-for='MUG-1']")))
+                .isEmpty();
+        assertThat(row(page, "TEE-1").getText()).contains("VERIFIED");
+        assertThat(script.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+        assertThat(page.findElement(By.id("live")).getText()).startsWith("Live");
+        browser.screenshot("product-sync-live");
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(
+                Path.of("target", "live-update-delay.txt"),
+                "result sent on sync-results -> row swapped in the browser, ms: " + delays + System.lineSeparator());
     }
 
     private static WebElement row(WebDriver page, String sku) {
@@ -208,7 +266,7 @@ class ProductSyncPagesBrowserTest {
         }
     }
 
-    private static void send(KafkaProducer<String, byte[]> producer, SkuSyncEvaluated result) throws Exception {
+    private void send(SkuSyncEvaluated result) throws Exception {
         producer.send(new ProducerRecord<>(
                         Topics.SYNC_RESULTS.name(), result.key().value(), json(result)))
                 .get();
@@ -218,11 +276,11 @@ class ProductSyncPagesBrowserTest {
         return EventJson.MAPPER.writeValueAsBytes(event);
     }
 
-    private static SkuSyncEvaluated verified(String sku) {
+    private static SkuSyncEvaluated verified(String cartId, String sku, Instant at) {
         return new SkuSyncEvaluated(
                 UUID.randomUUID(),
                 TENANT,
-                CART,
+                cartId,
                 sku,
                 true,
                 SyncOutcome.VERIFIED,
@@ -233,15 +291,15 @@ class ProductSyncPagesBrowserTest {
                 4L,
                 4L,
                 null,
-                SYNCED,
-                SYNCED);
+                at,
+                at);
     }
 
-    private static SkuSyncEvaluated notSynced(String sku, SyncReason reason, boolean tracked) {
+    private static SkuSyncEvaluated notSynced(String cartId, String sku, SyncReason reason, boolean tracked) {
         return new SkuSyncEvaluated(
                 UUID.randomUUID(),
                 TENANT,
-                CART,
+                cartId,
                 sku,
                 tracked,
                 SyncOutcome.NOT_SYNCED,

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +89,20 @@ public class ProductSyncQueries {
                 .param("sku", sku)
                 .query(ProductSyncQueries::item)
                 .optional();
+    }
+
+    /** The rows of these SKUs that exist, in one query (the live page's refresh of what a batch changed). */
+    public List<ProductSyncItem> findAll(String tenantId, String cartId, Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        // a collection parameter expands to one placeholder per SKU: IN (?, ?, ...)
+        return jdbc.sql(COLUMNS + " AND sku IN (:skus)")
+                .param("tenant", tenantId)
+                .param("cart", cartId)
+                .param("skus", List.copyOf(skus))
+                .query(ProductSyncQueries::item)
+                .list();
     }
 
     /** One statement, so the total and the never counts come from one snapshot. */

@@ -1,5 +1,6 @@
 package io.productsync.report.web;
 
+import io.productsync.events.CartKey;
 import io.productsync.events.SyncReason;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
@@ -15,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -28,11 +30,13 @@ class ProductSyncPage {
 
     private final ProductSyncQueries queries;
     private final KnownScope scope;
+    private final LiveRows live;
     private final Clock clock;
 
-    ProductSyncPage(ProductSyncQueries queries, KnownScope scope, Clock clock) {
+    ProductSyncPage(ProductSyncQueries queries, KnownScope scope, LiveRows live, Clock clock) {
         this.queries = queries;
         this.scope = scope;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -79,7 +83,36 @@ class ProductSyncPage {
         model.addAttribute("syncedUrl", base + "?never=false");
         model.addAttribute("firstUrl", after == null ? null : url(base, filter, null));
         model.addAttribute("nextUrl", page.lastKey() == null ? null : url(base, filter, page.lastKey()));
+        model.addAttribute("liveUrl", liveUrl(base, page, RequestParams.after(after)));
         return "product-sync";
+    }
+
+    /**
+     * The rows of this cart as they change, from {@code from} to {@code to} (cursors of the page's first and last SKU;
+     * absent: no bound), as server-sent events of tbody elements that replace their own.
+     */
+    @GetMapping(path = "/tenants/{tenantId}/carts/{cartId}/product-sync/live", produces = "text/event-stream")
+    SseEmitter live(
+            @PathVariable String tenantId,
+            @PathVariable String cartId,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        scope.cart(tenantId, cartId);
+        return live.watch(new CartKey(tenantId, cartId), RequestParams.after(from), RequestParams.after(to));
+    }
+
+    /** The first page watches from the start, the last one to the end; any other its own SKUs. */
+    private static String liveUrl(String base, KeysetPage<ProductSyncItem> page, String afterKey) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(base + "/live");
+        if (afterKey != null) {
+            String first =
+                    page.items().isEmpty() ? afterKey : page.items().get(0).sku();
+            url.queryParam("from", RequestParams.cursor(first));
+        }
+        if (page.lastKey() != null) {
+            url.queryParam("to", RequestParams.cursor(page.lastKey()));
+        }
+        return url.encode().build().toUriString();
     }
 
     private static String given(String value) {

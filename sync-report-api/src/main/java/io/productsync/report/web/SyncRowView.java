@@ -2,10 +2,12 @@ package io.productsync.report.web;
 
 import io.productsync.events.MatchedVia;
 import io.productsync.report.syncstatus.ProductSyncItem;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 
 /**
  * One row of the View Product Sync page, as text: the same {@link ProductSyncItem} the API serves, with its dates
@@ -48,6 +50,15 @@ record SyncRowView(
                 item.wmsQuantity() == null ? "" : item.wmsQuantity().toString(),
                 item.matchedWmsSku(),
                 item.matchedVia() == MatchedVia.ALIAS);
+    }
+
+    /** The id of the SKU's tbody in the page: any SKU, as letters, digits, '-' and '_' only. */
+    public String elementId() {
+        return elementId(sku);
+    }
+
+    static String elementId(String sku) {
+        return "sku-" + Base64.getUrlEncoder().withoutPadding().encodeToString(sku.getBytes(StandardCharsets.UTF_8));
     }
 
     /** "just now", "3 min ago", "2 h ago", "4 days ago"; a date in the future (clock skew) reads "just now". */

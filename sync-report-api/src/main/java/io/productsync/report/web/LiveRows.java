@@ -1,0 +1,193 @@
+package io.productsync.report.web;
+
+import io.productsync.events.CartKey;
+import io.productsync.events.CartSkuKey;
+import io.productsync.report.syncstatus.ProductSyncItem;
+import io.productsync.report.syncstatus.ProductSyncQueries;
+import io.productsync.report.syncstatus.ResultsApplied;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * The open View Product Sync pages, and the rows that change under them. The results listener says which SKUs a batch
+ * changed ({@link ResultsApplied}); every {@link #FLUSH} those of a watched cart are read in one query, each row is
+ * rendered once, and each page gets, as one server-sent event, the rows within the SKU range it shows. So fifty pages
+ * of one cart cost one query per flush, not fifty per result.
+ */
+@Component
+class LiveRows implements DisposableBean {
+
+    static final Duration FLUSH = Duration.ofMillis(200);
+    /** A comment to every open page this often: finds pages that are gone, keeps proxies from closing idle streams. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+
+    static final int MAX_PAGES = 500;
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    private static final LogAccessor LOG = new LogAccessor(LiveRows.class);
+
+    /** One open page: its stream and the SKUs it shows, from {@code first} to {@code last} (null: no bound). */
+    private record Watcher(SseEmitter stream, String first, String last) {
+
+        boolean shows(String sku) {
+            return (first == null || utf8Order(sku, first) >= 0) && (last == null || utf8Order(sku, last) <= 0);
+        }
+    }
+
+    private final ProductSyncQueries queries;
+    private final ITemplateEngine templates;
+    private final Clock clock;
+    private final Map<CartKey, List<Watcher>> watchers = new ConcurrentHashMap<>();
+    private final Map<CartKey, Set<String>> changed = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-rows");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveRows(ProductSyncQueries queries, ITemplateEngine templates, Clock clock) {
+        this.queries = queries;
+        this.templates = templates;
+        this.clock = clock;
+        flusher.scheduleWithFixedDelay(this::flush, FLUSH.toMillis(), FLUSH.toMillis(), TimeUnit.MILLISECONDS);
+        flusher.scheduleWithFixedDelay(
+                this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A stream of the rows from {@code first} to {@code last} of one cart as they change. */
+    SseEmitter watch(CartKey cart, String first, String last) {
+        if (open.incrementAndGet() > MAX_PAGES) {
+            open.decrementAndGet();
+            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "too many live pages are open; reload the page later");
+        }
+        SseEmitter stream = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        Watcher watcher = new Watcher(stream, first, last);
+        watchers.computeIfAbsent(cart, key -> new CopyOnWriteArrayList<>()).add(watcher);
+        Runnable gone = () -> forget(cart, watcher);
+        stream.onCompletion(gone);
+        stream.onTimeout(gone);
+        stream.onError(error -> gone.run());
+        try {
+            // Sends the headers now, so the page knows it is live before the first change.
+            stream.send(SseEmitter.event().comment("live"));
+        } catch (IOException e) {
+            gone.run();
+        }
+        return stream;
+    }
+
+    @EventListener
+    void onResults(ResultsApplied applied) {
+        for (CartSkuKey key : applied.keys()) {
+            CartKey cart = key.cart();
+            if (watchers.containsKey(cart)) {
+                changed.computeIfAbsent(cart, c -> ConcurrentHashMap.newKeySet())
+                        .add(key.sku());
+            }
+        }
+    }
+
+    private void flush() {
+        for (CartKey cart : List.copyOf(changed.keySet())) {
+            Set<String> skus = changed.remove(cart);
+            List<Watcher> pages = watchers.get(cart);
+            if (skus == null || pages == null || pages.isEmpty()) {
+                continue;
+            }
+            try {
+                send(pages, render(cart, skus));
+            } catch (RuntimeException e) {
+                LOG.warn(e, "live rows of cart " + cart.value() + " not sent; the pages show them on reload");
+            }
+        }
+    }
+
+    /** Each changed SKU's tbody, rendered once: its row, or its removal when it left the table. */
+    private Map<String, String> render(CartKey cart, Set<String> skus) {
+        Instant now = clock.instant();
+        Map<String, ProductSyncItem> rows = new HashMap<>();
+        for (ProductSyncItem item : queries.findAll(cart.tenantId(), cart.cartId(), skus)) {
+            rows.put(item.sku(), item);
+        }
+        Map<String, String> html = new HashMap<>();
+        for (String sku : skus) {
+            Context context = new Context();
+            ProductSyncItem item = rows.get(sku);
+            context.setVariable("row", item == null ? null : SyncRowView.of(item, now));
+            context.setVariable("goneId", SyncRowView.elementId(sku));
+            html.put(sku, templates.process("product-sync-live", context));
+        }
+        return html;
+    }
+
+    private void send(List<Watcher> pages, Map<String, String> html) {
+        for (Watcher page : pages) {
+            StringBuilder event = new StringBuilder();
+            html.forEach((sku, tbody) -> {
+                if (page.shows(sku)) {
+                    event.append(tbody);
+                }
+            });
+            if (event.isEmpty()) {
+                continue;
+            }
+            try {
+                page.stream().send(SseEmitter.event().name("rows").data(event.toString()));
+            } catch (IOException | IllegalStateException e) {
+                page.stream().completeWithError(e);
+            }
+        }
+    }
+
+    private void keepAlive() {
+        watchers.values()
+                .forEach(pages -> pages.forEach(page -> {
+                    try {
+                        page.stream().send(SseEmitter.event().comment("keep-alive"));
+                    } catch (IOException | IllegalStateException e) {
+                        page.stream().completeWithError(e);
+                    }
+                }));
+    }
+
+    private void forget(CartKey cart, Watcher watcher) {
+        List<Watcher> pages = watchers.get(cart);
+        if (pages != null && pages.remove(watcher)) {
+            open.decrementAndGet();
+            watchers.computeIfPresent(cart, (key, list) -> list.isEmpty() ? null : list);
+        }
+    }
+
+    /** PostgreSQL's "C" order of the table's SKUs: the UTF-8 bytes, unsigned. */
+    private static int utf8Order(String a, String b) {
+        return Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void destroy() {
+        flusher.shutdownNow();
+        watchers.values().forEach(pages -> pages.forEach(page -> page.stream().complete()));
+    }
+}
