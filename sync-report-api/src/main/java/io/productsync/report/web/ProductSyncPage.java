@@ -79,6 +79,7 @@ class ProductSyncPage {
         model.addAttribute("syncedUrl", base + "?never=false");
         model.addAttribute("firstUrl", after == null ? null : url(base, filter, null));
         model.addAttribute("nextUrl", page.lastKey() == null ? null : url(base, filter, page.lastKey()));
+        model.addAttribute("exportUrl", url("/api/v1" + base + "/export", filter, null));
         return "product-sync";
     }
 
