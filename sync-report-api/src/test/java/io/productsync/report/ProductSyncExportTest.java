@@ -1,9 +1,11 @@
 package io.productsync.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.productsync.events.EventJson;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -48,13 +50,15 @@ class ProductSyncExportTest {
     private static final int VERIFIED_SKUS = 300_000;
 
     private ConfigurableApplicationContext app;
+    private String database;
     private String site;
 
     @BeforeAll
     void startServiceWithALargeCart(EmbeddedKafkaBroker broker) {
         String brokers = broker.getBrokersAsString();
         WriterTopics.create(brokers, 1);
-        String url = TestDatabase.newDatabaseUrl("export");
+        database = TestDatabase.newDatabase("export");
+        String url = TestDatabase.url(database);
         app = RunningService.start(brokers, url, "--productsync.kafka.partitions=1");
         site = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")).execute("""
@@ -159,6 +163,48 @@ class ProductSyncExportTest {
         String logged = output.getOut().substring(before);
         assertThat(count(logged, "stopped: the client went away")).isEqualTo(1);
         assertThat(logged).doesNotContain(" ERROR ").doesNotContain("Exception:\n\tat ");
+    }
+
+    @Test
+    void aDatabaseLostAfterTheFirstRowsCutsTheDownloadInsteadOfEndingItLikeAWholeFile(CapturedOutput output)
+            throws Exception {
+        int before = output.getOut().length();
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(site + EXPORT)).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8))
+                    .contains("\r\nBDreams,");
+            TestDatabase.allowConnections(database, false);
+            StringBuilder rest = new StringBuilder();
+            assertThatThrownBy(() -> {
+                        byte[] buffer = new byte[64 * 1024];
+                        for (int n; (n = body.read(buffer)) > 0; ) {
+                            rest.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        }
+                    })
+                    .as("the rest of the download, which must not end as if it were whole")
+                    .isInstanceOf(IOException.class);
+            assertThat(rest).as("no problem written into the CSV").doesNotContain("\"detail\"");
+        } finally {
+            TestDatabase.allowConnections(database, true);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(HttpClient.newHttpClient()
+                                .send(
+                                        HttpRequest.newBuilder(URI.create(site + EXPORT + "?skuPrefix=FAIL"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .statusCode())
+                        .isEqualTo(200));
+        String logged = output.getOut().substring(before);
+        assertThat(count(logged, "export of exp/shop failed after its first rows were sent"))
+                .isEqualTo(1);
+        assertThat(logged)
+                .as("no handler tried to answer a problem inside the CSV")
+                .doesNotContain("Failure in @ExceptionHandler");
     }
 
     private static int count(String text, String part) {

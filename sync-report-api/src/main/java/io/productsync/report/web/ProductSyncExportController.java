@@ -70,9 +70,11 @@ class ProductSyncExportController {
                 response.reset(); // nothing was sent: answered as any other failure (503 when the database is down)
                 throw e;
             }
-            // Rows were sent: the connection is cut (Tomcat closes a committed response that ends in an error), so
-            // the client sees an unfinished download, never a short file that looks whole.
-            throw new IncompleteExport(tenantId + "/" + cartId, e);
+            // Rows were sent, so no error answer can be given: the failure is logged here, and the exception, which
+            // no handler takes, makes Tomcat cut the connection: the client sees an unfinished download, never a
+            // short file that looks whole.
+            LOG.warn(e, "export of " + tenantId + "/" + cartId + " failed after its first rows were sent");
+            throw new IncompleteExport(tenantId + "/" + cartId);
         }
     }
 
@@ -81,10 +83,18 @@ class ProductSyncExportController {
                 + ".csv";
     }
 
-    /** Not a RuntimeException, so no handler tries to write a problem into a CSV already under way. */
+    /**
+     * Neither a RuntimeException nor carrying its cause (handlers match causes too), so no handler writes a problem
+     * into a CSV under way; the cause is logged where it is caught.
+     */
     static final class IncompleteExport extends IOException {
-        IncompleteExport(String cart, RuntimeException cause) {
-            super("export of " + cart + " failed after its first rows were sent", cause);
+        IncompleteExport(String cart) {
+            super("export of " + cart + " cut off after a failure (logged before this)");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this; // one line in Tomcat's log: the cause's trace is already there
         }
     }
 }
