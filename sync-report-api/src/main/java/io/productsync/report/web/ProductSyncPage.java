@@ -84,6 +84,7 @@ class ProductSyncPage {
         model.addAttribute("firstUrl", after == null ? null : url(base, filter, null));
         model.addAttribute("nextUrl", page.lastKey() == null ? null : url(base, filter, page.lastKey()));
         model.addAttribute("liveUrl", liveUrl(base, page, RequestParams.after(after)));
+        model.addAttribute("exportUrl", url("/api/v1" + base + "/export", filter, null));
         return "product-sync";
     }
 
