@@ -207,6 +207,11 @@ class AliasPagesBrowserTest {
         });
         assertThat(page.getCurrentUrl()).contains("aliasPrefix=UPC-");
         browser.screenshot("alias-upload-listed");
+
+        page.get(site + "/tenants/" + TENANT + "/aliases/import/" + UUID.randomUUID());
+        assertThat(page.findElement(By.id("error")).getText()).contains("404", "upload the file again");
+        page.get(site + "/tenants/ghost/aliases");
+        assertThat(page.findElement(By.id("error")).getText()).contains("404", "tenant 'ghost' is not known");
     }
 
     @Test
