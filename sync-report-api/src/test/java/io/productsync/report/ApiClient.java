@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -44,10 +45,14 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String json) {
+        return send(method, path, "application/json", json == null ? null : json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Response send(String method, String path, String contentType, byte[] content) {
         HttpRequest.BodyPublisher body =
-                json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
+                content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(content);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .method(method, body)
                 .build();
         try {

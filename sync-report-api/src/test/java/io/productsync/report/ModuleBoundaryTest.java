@@ -26,6 +26,7 @@ class ModuleBoundaryTest {
                     "io.productsync.report.cart..",
                     "io.productsync.report.alias..",
                     "io.productsync.report.hold..",
+                    "io.productsync.report.wmssku..",
                     "io.productsync.report.system..")
             .should()
             .dependOnClassesThat()

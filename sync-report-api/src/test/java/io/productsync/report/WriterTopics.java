@@ -10,12 +10,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * Creates the topics this service reads as their writers declare them (sync-matcher: sync-results; inventory-poller:
- * cart-connections, inventory-snapshot-holds): the service itself declares only what it writes.
+ * cart-connections, inventory-snapshot-holds, wms-inventory): the service itself declares only what it writes.
  */
 final class WriterTopics {
 
-    static final List<Topic<String, ?>> READ_ONLY =
-            List.of(Topics.SYNC_RESULTS, Topics.CART_CONNECTIONS, Topics.INVENTORY_SNAPSHOT_HOLDS);
+    static final List<Topic<String, ?>> READ_ONLY = List.of(
+            Topics.SYNC_RESULTS, Topics.CART_CONNECTIONS, Topics.INVENTORY_SNAPSHOT_HOLDS, Topics.WMS_INVENTORY);
 
     private WriterTopics() {}
 

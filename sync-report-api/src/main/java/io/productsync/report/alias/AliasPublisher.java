@@ -1,19 +1,15 @@
 package io.productsync.report.alias;
 
 import io.productsync.events.AliasKey;
-import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.Topics;
-import io.productsync.report.alias.AliasReadModel.AliasLink;
 import io.productsync.report.system.EventPublisher;
 import java.time.Clock;
-import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes alias changes to product-aliases; returns once the broker has stored them. An alias resolves in one hop
- * (the matcher looks it up once), so an alias may not point at itself, at another alias, or be the target of one.
+ * Publishes alias changes to product-aliases; returns once the broker has stored them. Every change passes
+ * {@link AliasRules} against the read model first.
  */
 @Component
 public class AliasPublisher {
@@ -28,10 +24,18 @@ public class AliasPublisher {
         this.clock = clock;
     }
 
-    /** @throws IllegalArgumentException when the alias or WMS SKU is not acceptable, saying why */
-    public ProductAliasChanged put(String tenantId, String alias, String wmsSku, AliasKind kind) {
-        ProductAliasChanged change = new ProductAliasChanged(tenantId, alias, wmsSku, kind, clock.instant());
-        refuseChains(tenantId, alias, wmsSku);
+    /**
+     * @param kind one of {@link io.productsync.events.AliasKind}'s names, as the request gave it
+     * @throws IllegalArgumentException when the kind, alias or WMS SKU is not acceptable, saying why
+     */
+    public ProductAliasChanged put(String tenantId, String alias, String wmsSku, String kind) {
+        ProductAliasChanged change = AliasRules.change(
+                tenantId,
+                alias,
+                wmsSku,
+                kind,
+                clock.instant(),
+                (newAlias, target) -> aliases.chainingWith(tenantId, newAlias, target));
         events.publish(Topics.PRODUCT_ALIASES, change.key().value(), change);
         return change;
     }
@@ -39,31 +43,5 @@ public class AliasPublisher {
     /** @throws IllegalArgumentException when the alias is not acceptable */
     public void remove(String tenantId, String alias) {
         events.publish(Topics.PRODUCT_ALIASES, new AliasKey(tenantId, alias).value(), null);
-    }
-
-    private void refuseChains(String tenantId, String alias, String wmsSku) {
-        if (alias.equals(wmsSku)) {
-            throw new IllegalArgumentException("alias '" + alias + "' points to itself: a SKU that is the same in the "
-                    + "cart and the WMS needs no alias");
-        }
-        List<AliasLink> chained = aliases.chainingWith(tenantId, alias, wmsSku);
-        for (AliasLink link : chained) {
-            if (link.alias().equals(wmsSku) && link.wmsSku().equals(alias)) {
-                throw new IllegalArgumentException("'" + alias + "' -> '" + wmsSku + "' would make a cycle: '" + wmsSku
-                        + "' is already an alias of '" + alias + "'");
-            }
-            if (link.alias().equals(wmsSku)) {
-                throw new IllegalArgumentException("wmsSku '" + wmsSku + "' is itself an alias (of '" + link.wmsSku()
-                        + "'): aliases resolve in one hop, so point '" + alias + "' at '" + link.wmsSku()
-                        + "' directly");
-            }
-        }
-        if (!chained.isEmpty()) {
-            String pointing =
-                    chained.stream().map(link -> "'" + link.alias() + "'").collect(Collectors.joining(", "));
-            throw new IllegalArgumentException("'" + alias + "' is the wmsSku of alias " + pointing
-                    + ": aliases resolve in one hop, so it cannot become an alias itself; point those aliases at '"
-                    + wmsSku + "' first");
-        }
     }
 }

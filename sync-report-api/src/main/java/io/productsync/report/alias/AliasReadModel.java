@@ -1,9 +1,13 @@
 package io.productsync.report.alias;
 
 import io.productsync.events.AliasKind;
+import io.productsync.report.syncstatus.SyncFilter;
 import io.productsync.report.system.KeysetPage;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,14 +23,27 @@ public class AliasReadModel {
 
     /** Up to {@code limit} aliases after {@code afterAlias} (exclusive, null = from the start). */
     public KeysetPage<AliasView> page(String tenantId, String afterAlias, int limit) {
-        List<AliasView> rows = jdbc.sql("""
+        return page(tenantId, AliasSearch.ALL, afterAlias, limit);
+    }
+
+    /**
+     * Up to {@code limit} aliases matching {@code search} after {@code afterAlias}, in alias order. Prefixes are byte
+     * ranges (exact for '%' and '_'): the alias one on the primary key, the WMS SKU one on its "C" index.
+     */
+    public KeysetPage<AliasView> page(String tenantId, AliasSearch search, String afterAlias, int limit) {
+        StringBuilder sql = new StringBuilder("""
                 SELECT alias, wms_sku, kind, changed_at FROM aliases
                 WHERE tenant_id = :tenant AND (CAST(:after AS text) IS NULL OR alias > CAST(:after AS text) COLLATE "C")
-                ORDER BY alias LIMIT :limit
-                """)
-                .param("tenant", tenantId)
-                .param("after", afterAlias)
-                .param("limit", limit + 1)
+                """);
+        Map<String, Object> params = new HashMap<>();
+        params.put("tenant", tenantId);
+        params.put("after", afterAlias);
+        params.put("limit", limit + 1);
+        prefix(sql, params, "alias", "alias", search.aliasPrefix());
+        prefix(sql, params, "(wms_sku COLLATE \"C\")", "wmsSku", search.wmsSkuPrefix());
+        sql.append(" ORDER BY alias LIMIT :limit");
+        List<AliasView> rows = jdbc.sql(sql.toString())
+                .params(params)
                 .query((rs, i) -> {
                     OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
                     return new AliasView(
@@ -37,6 +54,42 @@ public class AliasReadModel {
                 })
                 .list();
         return KeysetPage.of(rows, limit, AliasView::alias);
+    }
+
+    private static void prefix(
+            StringBuilder sql, Map<String, Object> params, String column, String name, String prefix) {
+        if (prefix == null || prefix.isEmpty()) {
+            return;
+        }
+        sql.append(" AND ").append(column).append(" >= :").append(name).append(" COLLATE \"C\"");
+        params.put(name, prefix);
+        String end = SyncFilter.prefixEnd(prefix);
+        if (end != null) {
+            sql.append(" AND ").append(column).append(" < :").append(name).append("End COLLATE \"C\"");
+            params.put(name + "End", end);
+        }
+    }
+
+    /**
+     * The existing aliases among {@code names}: those whose alias or WMS SKU is one of them, by alias. One query for a
+     * whole imported file, on the primary key and the wms_sku index.
+     */
+    Map<String, AliasView> among(String tenantId, Collection<String> names) {
+        Map<String, AliasView> found = new HashMap<>();
+        if (names.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("""
+                SELECT alias, wms_sku, kind FROM aliases
+                WHERE tenant_id = :tenant AND (alias = ANY(:names) OR wms_sku = ANY(:names))
+                """)
+                .param("tenant", tenantId)
+                .param("names", names.toArray(String[]::new))
+                .query((rs, i) -> new AliasView(
+                        rs.getString("alias"), rs.getString("wms_sku"), AliasKind.valueOf(rs.getString("kind")), null))
+                .list()
+                .forEach(view -> found.put(view.alias(), view));
+        return found;
     }
 
     /** An existing alias and the WMS SKU it points at. */

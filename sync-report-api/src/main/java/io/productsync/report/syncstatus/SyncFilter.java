@@ -14,7 +14,7 @@ public record SyncFilter(Boolean never, SyncReason reason, String skuPrefix) {
      * The smallest string above every string starting with {@code prefix}, in code point order (which is the byte
      * order of the "C" collation on UTF-8), or null when there is none.
      */
-    static String prefixEnd(String prefix) {
+    public static String prefixEnd(String prefix) {
         int[] codePoints = prefix.codePoints().toArray();
         for (int i = codePoints.length - 1; i >= 0; i--) {
             if (codePoints[i] < Character.MAX_CODE_POINT) {

@@ -2,6 +2,8 @@ package io.productsync.report.system;
 
 import io.productsync.events.DeadLetters;
 import io.productsync.events.Topic;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,17 +25,33 @@ public class EventPublisher {
 
     /** @param value null for a tombstone */
     public <V> void publish(Topic<String, V> topic, String key, V value) {
+        publishAll(topic, List.of(new Keyed<>(key, value)));
+    }
+
+    /** One record to publish; {@code value} null for a tombstone. */
+    public record Keyed<V>(String key, V value) {}
+
+    /** Sends every record at once and returns once the broker has stored them all (an import sends thousands). */
+    public <V> void publishAll(Topic<String, V> topic, List<Keyed<V>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        String keys = records.size() == 1
+                ? records.get(0).key()
+                : records.get(0).key() + "' and " + (records.size() - 1) + " more '";
         try {
-            kafka.send(topic.name(), key, value)
-                    .get(settings.report().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture<?>[] sent = records.stream()
+                    .map(record -> kafka.send(topic.name(), record.key(), record.value()))
+                    .toArray(CompletableFuture<?>[]::new);
+            CompletableFuture.allOf(sent).get(settings.report().sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (KafkaException e) {
             // thrown by send() itself, e.g. when the topic's metadata cannot be had within max.block.ms
-            throw new NotStored(topic, key, e);
+            throw new NotStored(topic, keys, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new NotStored(topic, key, e);
+            throw new NotStored(topic, keys, e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new NotStored(topic, key, e);
+            throw new NotStored(topic, keys, e);
         }
     }
 

@@ -21,7 +21,8 @@ class TopicDeclarations {
             Topics.CART_CONNECTIONS,
             Topics.WMS_CONNECTIONS,
             Topics.PRODUCT_ALIASES,
-            Topics.INVENTORY_SNAPSHOT_HOLDS);
+            Topics.INVENTORY_SNAPSHOT_HOLDS,
+            Topics.WMS_INVENTORY);
 
     /**
      * Written here and declared here. This service also writes cart-connections (the connection API), but

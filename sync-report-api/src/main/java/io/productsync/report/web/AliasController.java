@@ -1,11 +1,13 @@
 package io.productsync.report.web;
 
-import io.productsync.events.AliasKind;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.report.alias.AliasPublisher;
 import io.productsync.report.alias.AliasReadModel;
+import io.productsync.report.alias.AliasSearch;
 import io.productsync.report.alias.AliasView;
 import io.productsync.report.system.KeysetPage;
+import io.productsync.report.wmssku.WmsSkuSuggestions;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,24 +29,42 @@ class AliasController {
 
     private final AliasPublisher publisher;
     private final AliasReadModel aliases;
+    private final WmsSkuSuggestions suggestions;
     private final KnownScope scope;
 
-    AliasController(AliasPublisher publisher, AliasReadModel aliases, KnownScope scope) {
+    AliasController(AliasPublisher publisher, AliasReadModel aliases, WmsSkuSuggestions suggestions, KnownScope scope) {
         this.publisher = publisher;
         this.aliases = aliases;
+        this.suggestions = suggestions;
         this.scope = scope;
     }
 
     record AliasRequest(String wmsSku, String kind) {}
 
+    /** WMS SKUs that a cart SKU without a match may mean. */
+    record Suggestions(String sku, List<String> wmsSkus) {}
+
     @GetMapping
     Page<AliasView> list(
             @PathVariable String tenantId,
+            @RequestParam(required = false) String aliasPrefix,
+            @RequestParam(required = false) String wmsSkuPrefix,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
         scope.tenant(tenantId);
-        KeysetPage<AliasView> page = aliases.page(tenantId, RequestParams.after(after), RequestParams.limit(limit));
+        KeysetPage<AliasView> page = aliases.page(
+                tenantId, search(aliasPrefix, wmsSkuPrefix), RequestParams.after(after), RequestParams.limit(limit));
         return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
+    }
+
+    @GetMapping("/suggestions")
+    Suggestions suggestions(@PathVariable String tenantId, @RequestParam(required = false) String sku) {
+        scope.tenant(tenantId);
+        if (sku == null || sku.isEmpty()) {
+            throw Problems.badRequest("sku is required: the cart SKU to find WMS SKUs for");
+        }
+        String cartSku = RequestParams.prefix(sku, "sku", "SKU");
+        return new Suggestions(cartSku, suggestions.forCartSku(tenantId, cartSku));
     }
 
     @PutMapping("/{*alias}")
@@ -52,13 +72,9 @@ class AliasController {
     AliasView put(@PathVariable String tenantId, @PathVariable("alias") String path, @RequestBody AliasRequest body) {
         scope.tenant(tenantId);
         String alias = RequestParams.rest(path, "alias");
-        if (body.kind() == null || body.kind().isBlank()) {
-            throw Problems.badRequest("kind is required, one of " + RequestParams.names(AliasKind.class));
-        }
-        AliasKind kind = RequestParams.optionalEnum(body.kind(), AliasKind.class, "kind");
         ProductAliasChanged change;
         try {
-            change = publisher.put(tenantId, alias, body.wmsSku(), kind);
+            change = publisher.put(tenantId, alias, body.wmsSku(), body.kind());
         } catch (IllegalArgumentException e) {
             throw Problems.badRequest(e.getMessage());
         }
@@ -70,5 +86,12 @@ class AliasController {
     void remove(@PathVariable String tenantId, @PathVariable("alias") String path) {
         scope.tenant(tenantId);
         publisher.remove(tenantId, RequestParams.rest(path, "alias"));
+    }
+
+    /** The list's search, checked as the API documents it (the page's empty fields arrive here as absent). */
+    static AliasSearch search(String aliasPrefix, String wmsSkuPrefix) {
+        return new AliasSearch(
+                RequestParams.prefix(aliasPrefix, "aliasPrefix", "alias"),
+                RequestParams.prefix(wmsSkuPrefix, "wmsSkuPrefix", "alias"));
     }
 }

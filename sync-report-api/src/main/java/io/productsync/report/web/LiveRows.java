@@ -134,6 +134,8 @@ class LiveRows implements DisposableBean {
         Map<String, String> html = new HashMap<>();
         for (String sku : skus) {
             Context context = new Context();
+            context.setVariable("tenantId", cart.tenantId());
+            context.setVariable("cartId", cart.cartId());
             ProductSyncItem item = rows.get(sku);
             context.setVariable("row", item == null ? null : SyncRowView.of(item, now));
             context.setVariable("goneId", SyncRowView.elementId(sku));

@@ -1,5 +1,6 @@
 package io.productsync.report.web;
 
+import io.productsync.report.alias.AliasCsv;
 import io.productsync.report.system.DatabaseOutage;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -9,10 +10,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Errors of the pages as a page that says what went wrong (the API's problem+json stays for the API). */
-@ControllerAdvice(assignableTypes = {CartsPage.class, ProductSyncPage.class})
+@ControllerAdvice(assignableTypes = {CartsPage.class, ProductSyncPage.class, AliasesPage.class, AliasImportPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
@@ -21,6 +23,12 @@ class PageErrors {
     @ExceptionHandler(ErrorResponseException.class)
     ModelAndView problem(ErrorResponseException e) {
         return page(e.getStatusCode(), e.getBody().getDetail());
+    }
+
+    /** A file over the upload limit of the container (larger still than the import's own limit). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(MaxUploadSizeExceededException e) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, AliasCsv.tooManyBytes().getMessage());
     }
 
     @ExceptionHandler(RuntimeException.class)

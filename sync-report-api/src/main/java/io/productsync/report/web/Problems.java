@@ -1,5 +1,6 @@
 package io.productsync.report.web;
 
+import io.productsync.report.system.Shown;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -30,15 +31,6 @@ public final class Problems {
 
     /** A value echoed in a detail: long ones cut, control characters escaped, so the answer stays readable. */
     public static String shown(String value) {
-        String cut = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-        StringBuilder shown = new StringBuilder(cut.length());
-        cut.codePoints().forEach(c -> {
-            if (Character.isISOControl(c)) {
-                shown.append(String.format("\\u%04x", c));
-            } else {
-                shown.appendCodePoint(c);
-            }
-        });
-        return shown.toString();
+        return Shown.value(value);
     }
 }

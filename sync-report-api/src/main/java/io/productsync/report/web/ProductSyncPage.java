@@ -53,8 +53,8 @@ class ProductSyncPage {
             @RequestParam(required = false) String after,
             Model model) {
         scope.cart(tenantId, cartId);
-        // The filter form sends its empty fields as empty values: they mean "any", as an absent one does.
-        SyncFilter filter = RequestParams.filter(given(never), given(reason), given(skuPrefix));
+        SyncFilter filter = RequestParams.filter(
+                RequestParams.given(never), RequestParams.given(reason), RequestParams.given(skuPrefix));
         KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), ROWS_PER_PAGE);
         SyncSummary summary = queries.summary(tenantId, cartId);
@@ -114,10 +114,6 @@ class ProductSyncPage {
             url.queryParam("to", RequestParams.cursor(page.lastKey()));
         }
         return url.encode().build().toUriString();
-    }
-
-    private static String given(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     private static List<ReasonCount> reasonCounts(SyncSummary summary, String base) {

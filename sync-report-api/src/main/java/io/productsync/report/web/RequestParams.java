@@ -75,10 +75,20 @@ public final class RequestParams {
 
     /** SKUs starting with exactly these characters; a SKU's own rules apply (PostgreSQL refuses NUL in text). */
     static String skuPrefix(String value) {
+        return prefix(value, "skuPrefix", "SKU");
+    }
+
+    /** An exact prefix (no wildcards) named {@code field}: absent, or 1-255 characters without control characters. */
+    static String prefix(String value, String field, String listed) {
         if (value != null && value.isEmpty()) {
-            throw Problems.badRequest("skuPrefix must not be empty: leave it out to list every SKU");
+            throw Problems.badRequest(field + " must not be empty: leave it out to list every " + listed);
         }
-        return value == null ? null : sku(value, "skuPrefix");
+        return value == null ? null : sku(value, field);
+    }
+
+    /** A form sends its empty fields as empty values: they mean "any", as an absent parameter does. */
+    static String given(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /** The table's filters, each checked as the API documents it. */

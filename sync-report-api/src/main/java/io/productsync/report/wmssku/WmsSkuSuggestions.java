@@ -1,0 +1,36 @@
+package io.productsync.report.wmssku;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * WMS SKUs a cart SKU without a WMS match may have meant: those of the tenant's WMSes that are the same after ignoring
+ * case, white space, dashes and leading zeros ({@link LooseSku}). One query on the normalized index.
+ */
+@Component
+public class WmsSkuSuggestions {
+
+    static final int MAX = 10;
+
+    private final JdbcClient jdbc;
+
+    public WmsSkuSuggestions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Up to 10 WMS SKUs in byte order, never the cart SKU itself (an alias to itself is refused). */
+    public List<String> forCartSku(String tenantId, String cartSku) {
+        return jdbc.sql("""
+                SELECT DISTINCT sku FROM wms_skus
+                WHERE tenant_id = :tenant AND normalized = :normalized AND sku <> :sku
+                ORDER BY sku LIMIT :max
+                """)
+                .param("tenant", tenantId)
+                .param("normalized", LooseSku.of(cartSku))
+                .param("sku", cartSku)
+                .param("max", MAX)
+                .query(String.class)
+                .list();
+    }
+}

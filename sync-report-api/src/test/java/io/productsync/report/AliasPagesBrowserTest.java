@@ -1,0 +1,281 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.ProductAliasChanged;
+import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
+import io.productsync.events.Topics;
+import io.productsync.events.WmsInventoryObserved;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The aliases page, the alias file upload and the "Create an alias" link of a NEVER row, in a real headless Chromium,
+ * served by the whole service on an embedded KRaft broker and a real PostgreSQL. Screenshots under
+ * {@code target/screenshots/}.
+ */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AliasPagesBrowserTest {
+
+    private static final String TENANT = "aliasing";
+    private static final String CART = "shop";
+    private static final Instant NOW = Instant.now();
+
+    private ConfigurableApplicationContext app;
+    private String brokers;
+    private String site;
+    private ApiClient api;
+    private Browser browser;
+
+    @BeforeAll
+    void startServiceWithANeverRowAndItsWms(EmbeddedKafkaBroker broker) {
+        brokers = broker.getBrokersAsString();
+        app = RunningService.start(
+                brokers, TestDatabase.newDatabaseUrl("alias_pages"), "--productsync.kafka.partitions=2");
+        WriterTopics.create(brokers, 2);
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        site = "http://localhost:" + port;
+        api = new ApiClient(port);
+        var cart = new CartConnectionConfigured(TENANT, CART, "main", true, true, Duration.ofSeconds(10), NOW);
+        TopicRecords.send(
+                brokers,
+                Topics.CART_CONNECTIONS.name(),
+                cart.key().value(),
+                Topics.CART_CONNECTIONS.valueSerde().serializer().serialize("cart-connections", cart));
+        var never = new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                TENANT,
+                CART,
+                "BDreams",
+                true,
+                SyncOutcome.NOT_SYNCED,
+                SyncReason.NO_WMS_MATCH,
+                null,
+                null,
+                null,
+                3L,
+                null,
+                null,
+                null,
+                NOW);
+        TopicRecords.send(
+                brokers,
+                Topics.SYNC_RESULTS.name(),
+                never.key().value(),
+                Topics.SYNC_RESULTS.valueSerde().serializer().serialize("sync-results", never));
+        for (String wmsSku : List.of("B-DREAMS", "MUG-BLUE", "TEE-RED")) {
+            var observed = new WmsInventoryObserved(UUID.randomUUID(), TENANT, "main", wmsSku, 6, NOW);
+            TopicRecords.send(
+                    brokers,
+                    Topics.WMS_INVENTORY.name(),
+                    observed.key().value(),
+                    Topics.WMS_INVENTORY.valueSerde().serializer().serialize("wms-inventory", observed));
+        }
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(TENANT + "/aliases/suggestions?sku=BDreams")
+                                .text()
+                                .contains("B-DREAMS")
+                        && api.get(TENANT + "/carts/" + CART + "/product-sync/summary")
+                                .text()
+                                .contains("\"total\":1"));
+    }
+
+    @AfterAll
+    void stopService() {
+        if (app != null) {
+            app.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAliasIsAddedAndDeletedInThePageAndARefusedOneShowsWhy() {
+        WebDriver page = browser.driver();
+        page.get(site + "/tenants/" + TENANT + "/aliases");
+
+        add(page, "LISTING-7", "MUG-BLUE", "LISTING_SKU");
+
+        assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT + "/aliases");
+        assertThat(page.findElement(By.id("message")).getText()).startsWith("Saved alias 'LISTING-7' -> 'MUG-BLUE'");
+        WebElement row = awaitRow(page, "LISTING-7");
+        assertThat(row.getText()).contains("MUG-BLUE", "LISTING_SKU");
+        browser.screenshot("aliases-added");
+
+        add(page, "UPC-9", "LISTING-7", "UPC");
+
+        assertThat(page.findElement(By.id("error")).getText())
+                .isEqualTo("wmsSku 'LISTING-7' is itself an alias (of 'MUG-BLUE'): aliases resolve in one hop, so"
+                        + " point 'UPC-9' at 'MUG-BLUE' directly");
+        assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("UPC-9");
+        assertThat(new Select(page.findElement(By.id("kind")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("UPC");
+        browser.screenshot("aliases-refused");
+
+        page.findElement(By.cssSelector("#aliases tr[data-alias='LISTING-7'] button.delete"))
+                .click();
+
+        assertThat(page.findElement(By.id("message")).getText()).startsWith("Deleted alias 'LISTING-7'");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.navigate().refresh();
+            assertThat(page.findElements(By.cssSelector("#aliases tr[data-alias='LISTING-7']")))
+                    .isEmpty();
+        });
+        browser.screenshot("aliases-deleted");
+    }
+
+    @Test
+    void anUploadedFileIsPreviewedWithItsRefusedLinesAndAppliedOnlyOnceConfirmed() throws IOException {
+        Path file = Files.createTempFile("aliases", ".csv");
+        Files.writeString(file, """
+                alias,wms_sku,kind
+                UPC-100,TEE-RED,UPC
+                UPC-200,TEE-RED,EAN
+                UPC-300,MUG-BLUE,UPC
+                """);
+        WebDriver page = browser.driver();
+        page.get(site + "/tenants/" + TENANT + "/aliases");
+
+        page.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        page.findElement(By.cssSelector("#import-aliases button[type='submit']"))
+                .click();
+
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Preview of the alias upload");
+        assertThat(page.findElement(By.cssSelector("#refused tr[data-line='3']"))
+                        .getText())
+                .contains("UPC-200", "kind 'EAN' is not one of SKU, UPC");
+        assertThat(texts(page, "#added tbody td.sku")).containsExactly("UPC-100", "UPC-300");
+        assertThat(page.findElement(By.id("summary")).getText()).startsWith("Nothing is saved yet");
+        browser.screenshot("alias-upload-preview");
+        assertThat(api.get(TENANT + "/aliases?aliasPrefix=UPC-")
+                        .body()
+                        .get("items")
+                        .isEmpty())
+                .isTrue();
+
+        page.findElement(By.cssSelector("#confirm-import button[type='submit']"))
+                .click();
+
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
+        assertThat(page.findElement(By.id("summary")).getText()).startsWith("Saved 2 new and 0 changed aliases");
+        page.navigate().refresh();
+        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
+        browser.screenshot("alias-upload-applied");
+        page.findElement(By.id("to-aliases")).click();
+        page.findElement(By.id("aliasPrefix")).sendKeys("UPC-");
+        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.navigate().refresh();
+            assertThat(texts(page, "#aliases tbody th.sku")).containsExactly("UPC-100", "UPC-300");
+        });
+        assertThat(page.getCurrentUrl()).contains("aliasPrefix=UPC-");
+        browser.screenshot("alias-upload-listed");
+
+        page.get(site + "/tenants/" + TENANT + "/aliases/import/" + UUID.randomUUID());
+        assertThat(page.findElement(By.id("error")).getText()).contains("404", "upload the file again");
+        page.get(site + "/tenants/ghost/aliases");
+        assertThat(page.findElement(By.id("error")).getText()).contains("404", "tenant 'ghost' is not known");
+    }
+
+    @Test
+    void theNeverRowsCreateAnAliasLinkOpensTheFormPrefilledWithTheSuggestedWmsSkuAndSavingReturnsToTheTable() {
+        WebDriver page = browser.driver();
+        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+
+        page.findElement(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
+                .findElement(By.linkText("Create an alias"))
+                .click();
+
+        assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
+        assertThat(page.findElement(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
+        assertThat(page.findElement(By.id("suggested")).getText()).contains("B-DREAMS");
+        browser.screenshot("alias-from-never-row");
+
+        page.findElement(By.cssSelector("#add-alias button[type='submit']")).click();
+
+        assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+        ConsumerRecord<String, byte[]> published =
+                TopicRecords.until(brokers, Topics.PRODUCT_ALIASES.name(), TENANT + "/BDreams").stream()
+                        .filter(r -> r.key().equals(TENANT + "/BDreams"))
+                        .findFirst()
+                        .orElseThrow();
+        ProductAliasChanged change = Topics.PRODUCT_ALIASES
+                .valueSerde()
+                .deserializer()
+                .deserialize(Topics.PRODUCT_ALIASES.name(), published.value());
+        assertThat(change.wmsSku()).isEqualTo("B-DREAMS");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(
+                                api.get(TENANT + "/aliases?aliasPrefix=BD").text())
+                        .contains("\"wmsSku\":\"B-DREAMS\""));
+
+        browser.width(390);
+        page.get(site + "/tenants/" + TENANT + "/aliases?alias=BDreams&cart=" + CART);
+        Object overflow = ((JavascriptExecutor) page)
+                .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
+        assertThat(overflow).as("the aliases page scrolls sideways on a phone").isEqualTo(false);
+        browser.screenshot("aliases-phone");
+    }
+
+    private static void add(WebDriver page, String alias, String wmsSku, String kind) {
+        WebElement form = page.findElement(By.id("add-alias"));
+        form.findElement(By.id("alias")).clear();
+        form.findElement(By.id("alias")).sendKeys(alias);
+        form.findElement(By.id("wmsSku")).clear();
+        form.findElement(By.id("wmsSku")).sendKeys(wmsSku);
+        new Select(form.findElement(By.id("kind"))).selectByVisibleText(kind);
+        form.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    private static WebElement awaitRow(WebDriver page, String alias) {
+        By row = By.cssSelector("#aliases tr[data-alias='" + alias + "']");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            page.navigate().refresh();
+            assertThat(page.findElements(row)).hasSize(1);
+        });
+        return page.findElement(row);
+    }
+
+    private static List<String> texts(WebDriver page, String css) {
+        return page.findElements(By.cssSelector(css)).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+}
