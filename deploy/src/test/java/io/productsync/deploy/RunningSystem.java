@@ -64,6 +64,11 @@ final class RunningSystem implements AutoCloseable {
                 ProductSyncServices.start(Set.copyOf(ProductSyncServices.ALL), properties, perService));
     }
 
+    /** The report's pages and API, e.g. {@code http://localhost:39123}. */
+    String site() {
+        return "http://localhost:" + services.reportPort();
+    }
+
     /** Where the poller's webhook endpoint listens. */
     int pollerPort() {
         return services.pollerPort();

@@ -149,8 +149,7 @@ class AliasPagesBrowserTest {
                 .isEqualTo("UPC");
         browser.screenshot("aliases-refused");
 
-        page.findElement(By.cssSelector("#aliases tr[data-alias='LISTING-7'] button.delete"))
-                .click();
+        browser.follow(page.findElement(By.cssSelector("#aliases tr[data-alias='LISTING-7'] button.delete")));
 
         assertThat(page.findElement(By.id("message")).getText()).startsWith("Deleted alias 'LISTING-7'");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -174,8 +173,7 @@ class AliasPagesBrowserTest {
         page.get(site + "/tenants/" + TENANT + "/aliases");
 
         page.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        page.findElement(By.cssSelector("#import-aliases button[type='submit']"))
-                .click();
+        browser.follow(page.findElement(By.cssSelector("#import-aliases button[type='submit']")));
 
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Preview of the alias upload");
         assertThat(page.findElement(By.cssSelector("#refused tr[data-line='3']"))
@@ -190,17 +188,16 @@ class AliasPagesBrowserTest {
                         .isEmpty())
                 .isTrue();
 
-        page.findElement(By.cssSelector("#confirm-import button[type='submit']"))
-                .click();
+        browser.follow(page.findElement(By.cssSelector("#confirm-import button[type='submit']")));
 
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
         assertThat(page.findElement(By.id("summary")).getText()).startsWith("Saved 2 new and 0 changed aliases");
         page.navigate().refresh();
         assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
         browser.screenshot("alias-upload-applied");
-        page.findElement(By.id("to-aliases")).click();
+        browser.follow(page.findElement(By.id("to-aliases")));
         page.findElement(By.id("aliasPrefix")).sendKeys("UPC-");
-        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             page.navigate().refresh();
             assertThat(texts(page, "#aliases tbody th.sku")).containsExactly("UPC-100", "UPC-300");
@@ -219,16 +216,15 @@ class AliasPagesBrowserTest {
         WebDriver page = browser.driver();
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
 
-        page.findElement(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
-                .findElement(By.linkText("Create an alias"))
-                .click();
+        browser.follow(page.findElement(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
+                .findElement(By.linkText("Create an alias")));
 
         assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
         assertThat(page.findElement(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
         assertThat(page.findElement(By.id("suggested")).getText()).contains("B-DREAMS");
         browser.screenshot("alias-from-never-row");
 
-        page.findElement(By.cssSelector("#add-alias button[type='submit']")).click();
+        browser.follow(page.findElement(By.cssSelector("#add-alias button[type='submit']")));
 
         assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         ConsumerRecord<String, byte[]> published =
@@ -254,14 +250,14 @@ class AliasPagesBrowserTest {
         browser.screenshot("aliases-phone");
     }
 
-    private static void add(WebDriver page, String alias, String wmsSku, String kind) {
+    private void add(WebDriver page, String alias, String wmsSku, String kind) {
         WebElement form = page.findElement(By.id("add-alias"));
         form.findElement(By.id("alias")).clear();
         form.findElement(By.id("alias")).sendKeys(alias);
         form.findElement(By.id("wmsSku")).clear();
         form.findElement(By.id("wmsSku")).sendKeys(wmsSku);
         new Select(form.findElement(By.id("kind"))).selectByVisibleText(kind);
-        form.findElement(By.cssSelector("button[type='submit']")).click();
+        browser.follow(form.findElement(By.cssSelector("button[type='submit']")));
     }
 
     private static WebElement awaitRow(WebDriver page, String alias) {

@@ -9,17 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver (nothing is downloaded at run time). Where they are
  * not installed, the test is skipped with the command that installs them; {@code .ci/run} always installs them.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -34,7 +39,7 @@ final class Browser implements AutoCloseable {
     }
 
     /** A fresh browser, or the test is skipped (aborted) when Chromium is not installed. */
-    static Browser open() {
+    public static Browser open() {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium is not installed; install it with: apt-get install -y chromium chromium-driver"
@@ -68,12 +73,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
     /** Saves what the page shows now as {@code target/screenshots/<name>.png}, for a reviewer to look at. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = driver.getScreenshotAs(OutputType.FILE);
@@ -85,8 +90,20 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks what leads to another page (a link, a form's button) and returns once that page has replaced this one and
+     * is loaded: a click returns before a form's navigation has begun, so what is read next could be the old page.
+     */
+    public void follow(WebElement element) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        element.click();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    }
+
     /** A phone-width window (or back to a desktop one). */
-    void width(int pixels) {
+    public void width(int pixels) {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 1000));
     }
 

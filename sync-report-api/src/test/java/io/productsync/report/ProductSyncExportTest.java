@@ -99,8 +99,7 @@ class ProductSyncExportTest {
 
             page.findElement(By.cssSelector("form.filters input[name='never']")).click();
             new Select(page.findElement(By.id("reason"))).selectByValue("NO_WMS_MATCH");
-            page.findElement(By.cssSelector("form.filters button[type='submit']"))
-                    .click();
+            browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
 
             String href = page.findElement(By.id("export-csv")).getAttribute("href");
             assertThat(href).isEqualTo(site + EXPORT + "?never=true&reason=NO_WMS_MATCH");

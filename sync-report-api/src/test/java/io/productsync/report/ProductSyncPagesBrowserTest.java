@@ -126,7 +126,7 @@ class ProductSyncPagesBrowserTest {
         assertThat(cart.getText()).contains("shop", "sandbox", "main", String.valueOf(VERIFIED_SKUS + 3));
         browser.screenshot("carts");
 
-        cart.findElement(By.linkText("View Product Sync")).click();
+        browser.follow(cart.findElement(By.linkText("View Product Sync")));
 
         assertThat(page.getCurrentUrl()).endsWith("/tenants/browse/carts/shop/product-sync");
         assertThat(page.findElement(By.id("count-never")).getText()).isEqualTo("3 NEVER");
@@ -150,25 +150,25 @@ class ProductSyncPagesBrowserTest {
         WebDriver page = browser.driver();
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
 
-        page.findElement(By.id("count-never")).click();
+        browser.follow(page.findElement(By.id("count-never")));
 
         assertThat(page.getCurrentUrl()).contains("never=true");
         assertThat(skus(page)).containsExactly("BDreams", "FAIL-1", "GIFT-CARD-50");
         browser.screenshot("product-sync-never");
 
-        page.findElement(By.id("count-NO_WMS_MATCH")).click();
+        browser.follow(page.findElement(By.id("count-NO_WMS_MATCH")));
         assertThat(skus(page)).containsExactly("BDreams");
 
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         page.findElement(By.id("skuPrefix")).sendKeys("SKU-05");
-        page.findElement(By.cssSelector("form.filters button[type='submit']")).click();
+        browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
         assertThat(page.getCurrentUrl()).contains("skuPrefix=SKU-05");
         assertThat(skus(page)).containsExactly("SKU-050", "SKU-051", "SKU-052", "SKU-053", "SKU-054", "SKU-055");
 
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         List<String> first = skus(page);
         assertThat(first).hasSize(50).startsWith("BDreams", "FAIL-1", "GIFT-CARD-50", "SKU-001");
-        page.findElement(By.id("next-page")).click();
+        browser.follow(page.findElement(By.id("next-page")));
         List<String> second = skus(page);
         assertThat(second)
                 .containsExactly(
@@ -176,6 +176,15 @@ class ProductSyncPagesBrowserTest {
         assertThat(page.findElements(By.id("next-page"))).isEmpty();
         assertThat(page.findElement(By.id("first-page")).isDisplayed()).isTrue();
         browser.screenshot("product-sync-page-2");
+
+        browser.follow(page.findElement(By.id("previous-page")));
+        assertThat(page.getCurrentUrl()).contains("before=");
+        assertThat(skus(page)).isEqualTo(first);
+        assertThat(page.findElements(By.id("previous-page")))
+                .as("back at the first page")
+                .isEmpty();
+        browser.follow(page.findElement(By.id("next-page")));
+        assertThat(skus(page)).isEqualTo(second);
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,15 +53,42 @@ public class ProductSyncQueries {
         return KeysetPage.of(rows, limit, ProductSyncItem::sku);
     }
 
+    /**
+     * Up to {@code limit} rows before {@code beforeSku} (exclusive), in SKU order (the page a "previous" link shows);
+     * {@code lastKey} is then the first SKU of the page when more rows precede it, else null.
+     */
+    public KeysetPage<ProductSyncItem> pageBefore(
+            String tenantId, String cartId, SyncFilter filter, String beforeSku, int limit) {
+        Statement page = pageStatement(tenantId, cartId, filter, null, beforeSku, limit + 1);
+        List<ProductSyncItem> rows = new ArrayList<>(jdbc.sql(page.sql())
+                .params(page.params())
+                .query(ProductSyncQueries::item)
+                .list());
+        boolean more = rows.size() > limit;
+        List<ProductSyncItem> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
+        Collections.reverse(items);
+        return new KeysetPage<>(List.copyOf(items), more ? items.get(0).sku() : null);
+    }
+
     /** SQL and named parameters; visible to the query-plan test. */
     record Statement(String sql, Map<String, Object> params) {}
 
     static Statement pageStatement(String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
+        return pageStatement(tenantId, cartId, filter, afterSku, null, limit);
+    }
+
+    /** Forwards after {@code afterSku}, or (with {@code beforeSku}) backwards from it: the same index range, reversed. */
+    static Statement pageStatement(
+            String tenantId, String cartId, SyncFilter filter, String afterSku, String beforeSku, int limit) {
         StringBuilder sql = new StringBuilder(COLUMNS);
         Map<String, Object> params = new LinkedHashMap<>(Map.of("tenant", tenantId, "cart", cartId, "limit", limit));
         if (afterSku != null) {
             sql.append(" AND sku > :after COLLATE \"C\"");
             params.put("after", afterSku);
+        }
+        if (beforeSku != null) {
+            sql.append(" AND sku < :before COLLATE \"C\"");
+            params.put("before", beforeSku);
         }
         if (filter.never() != null) {
             sql.append(filter.never() ? " AND last_cart_sync_date IS NULL" : " AND last_cart_sync_date IS NOT NULL");
@@ -78,7 +107,7 @@ public class ProductSyncQueries {
                 params.put("prefixEnd", end);
             }
         }
-        sql.append(" ORDER BY sku LIMIT :limit");
+        sql.append(beforeSku == null ? " ORDER BY sku LIMIT :limit" : " ORDER BY sku DESC LIMIT :limit");
         return new Statement(sql.toString(), params);
     }
 

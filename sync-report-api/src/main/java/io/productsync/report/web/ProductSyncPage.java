@@ -51,12 +51,21 @@ class ProductSyncPage {
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String skuPrefix,
             @RequestParam(required = false) String after,
+            @RequestParam(required = false) String before,
             Model model) {
         scope.cart(tenantId, cartId);
         SyncFilter filter = RequestParams.filter(
                 RequestParams.given(never), RequestParams.given(reason), RequestParams.given(skuPrefix));
-        KeysetPage<ProductSyncItem> page =
-                queries.page(tenantId, cartId, filter, RequestParams.after(after), ROWS_PER_PAGE);
+        if (after != null && before != null) {
+            throw Problems.badRequest("give after (the next page) or before (the previous page), not both");
+        }
+        Window window = before == null
+                ? Window.after(
+                        queries.page(tenantId, cartId, filter, RequestParams.after(after), ROWS_PER_PAGE),
+                        after == null)
+                : Window.before(
+                        queries.pageBefore(tenantId, cartId, filter, RequestParams.after(before), ROWS_PER_PAGE));
+        List<ProductSyncItem> items = window.items();
         SyncSummary summary = queries.summary(tenantId, cartId);
         Instant now = clock.instant();
         String base = "/tenants/" + tenantId + "/carts/" + cartId + "/product-sync";
@@ -64,8 +73,7 @@ class ProductSyncPage {
         model.addAttribute("tenantId", tenantId);
         model.addAttribute("cartId", cartId);
         model.addAttribute(
-                "rows",
-                page.items().stream().map(item -> SyncRowView.of(item, now)).toList());
+                "rows", items.stream().map(item -> SyncRowView.of(item, now)).toList());
         model.addAttribute("summary", summary);
         model.addAttribute("reasonCounts", reasonCounts(summary, base));
         model.addAttribute(
@@ -81,10 +89,17 @@ class ProductSyncPage {
         model.addAttribute("allUrl", base);
         model.addAttribute("neverUrl", base + "?never=true");
         model.addAttribute("syncedUrl", base + "?never=false");
-        model.addAttribute("firstUrl", after == null ? null : url(base, filter, null));
-        model.addAttribute("nextUrl", page.lastKey() == null ? null : url(base, filter, page.lastKey()));
-        model.addAttribute("liveUrl", liveUrl(base, page, RequestParams.after(after)));
-        model.addAttribute("exportUrl", url("/api/v1" + base + "/export", filter, null));
+        model.addAttribute("firstUrl", window.first() ? null : url(base, filter, null, null));
+        model.addAttribute(
+                "previousUrl",
+                window.first() ? null : url(base, filter, null, items.get(0).sku()));
+        model.addAttribute(
+                "nextUrl",
+                window.last()
+                        ? null
+                        : url(base, filter, items.get(items.size() - 1).sku(), null));
+        model.addAttribute("liveUrl", liveUrl(base, window));
+        model.addAttribute("exportUrl", url("/api/v1" + base + "/export", filter, null, null));
         return "product-sync";
     }
 
@@ -102,16 +117,32 @@ class ProductSyncPage {
         return live.watch(new CartKey(tenantId, cartId), RequestParams.after(from), RequestParams.after(to));
     }
 
-    /** The first page watches from the start, the last one to the end; any other its own SKUs. */
-    private static String liveUrl(String base, KeysetPage<ProductSyncItem> page, String afterKey) {
-        UriComponentsBuilder url = UriComponentsBuilder.fromPath(base + "/live");
-        if (afterKey != null) {
-            String first =
-                    page.items().isEmpty() ? afterKey : page.items().get(0).sku();
-            url.queryParam("from", RequestParams.cursor(first));
+    /**
+     * The rows a page shows, and whether it is the first or the last of the table (an empty page is both: it has
+     * nothing to page from).
+     */
+    private record Window(List<ProductSyncItem> items, boolean first, boolean last) {
+
+        static Window after(KeysetPage<ProductSyncItem> page, boolean fromStart) {
+            return new Window(page.items(), fromStart || page.items().isEmpty(), page.lastKey() == null);
         }
-        if (page.lastKey() != null) {
-            url.queryParam("to", RequestParams.cursor(page.lastKey()));
+
+        static Window before(KeysetPage<ProductSyncItem> page) {
+            return new Window(page.items(), page.lastKey() == null, page.items().isEmpty());
+        }
+    }
+
+    /** The first page watches from the start, the last one to the end; any other its own SKUs. */
+    private static String liveUrl(String base, Window window) {
+        UriComponentsBuilder url = UriComponentsBuilder.fromPath(base + "/live");
+        if (!window.first()) {
+            url.queryParam("from", RequestParams.cursor(window.items().get(0).sku()));
+        }
+        if (!window.last()) {
+            url.queryParam(
+                    "to",
+                    RequestParams.cursor(
+                            window.items().get(window.items().size() - 1).sku()));
         }
         return url.encode().build().toUriString();
     }
@@ -127,8 +158,8 @@ class ProductSyncPage {
                 .toList();
     }
 
-    /** The page's URL with its filters, and the cursor of the page after {@code lastKey}. */
-    private static String url(String base, SyncFilter filter, String lastKey) {
+    /** The page's URL with its filters, and the cursor of the page after or before a SKU (none: the first page). */
+    private static String url(String base, SyncFilter filter, String afterKey, String beforeKey) {
         UriComponentsBuilder url = UriComponentsBuilder.fromPath(base);
         if (filter.never() != null) {
             url.queryParam("never", filter.never());
@@ -139,8 +170,11 @@ class ProductSyncPage {
         if (filter.skuPrefix() != null) {
             url.queryParam("skuPrefix", filter.skuPrefix());
         }
-        if (lastKey != null) {
-            url.queryParam("after", RequestParams.cursor(lastKey));
+        if (afterKey != null) {
+            url.queryParam("after", RequestParams.cursor(afterKey));
+        }
+        if (beforeKey != null) {
+            url.queryParam("before", RequestParams.cursor(beforeKey));
         }
         return url.encode().build().toUriString();
     }
