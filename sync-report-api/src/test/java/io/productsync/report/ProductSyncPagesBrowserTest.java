@@ -37,6 +37,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -123,7 +124,7 @@ class ProductSyncPagesBrowserTest {
         assertThat(page.getCurrentUrl()).endsWith("/tenants/demo");
         page.get(site + "/tenants/" + TENANT);
         WebElement cart = page.findElement(By.cssSelector("#carts tr[data-cart='shop']"));
-        assertThat(cart.getText()).contains("shop", "sandbox", "main", String.valueOf(VERIFIED_SKUS + 3));
+        assertThat(cart.getText()).contains("shop", "sandbox", "main", (VERIFIED_SKUS + 3) + " 55 3 1");
         browser.screenshot("carts");
 
         browser.follow(cart.findElement(By.linkText("View Product Sync")));
@@ -158,6 +159,13 @@ class ProductSyncPagesBrowserTest {
 
         browser.follow(page.findElement(By.id("count-NO_WMS_MATCH")));
         assertThat(skus(page)).containsExactly("BDreams");
+        browser.follow(page.findElement(By.id("count-failed")));
+        assertThat(page.getCurrentUrl()).contains("outcome=FAILED");
+        assertThat(skus(page)).containsExactly("FAIL-1");
+        assertThat(new Select(page.findElement(By.id("outcome")))
+                        .getFirstSelectedOption()
+                        .getText())
+                .isEqualTo("FAILED");
 
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         page.findElement(By.id("skuPrefix")).sendKeys("SKU-05");

@@ -29,9 +29,10 @@ public class ProductSyncQueries {
             """;
 
     static final String SUMMARY = """
-            SELECT NULL AS reason, count(*) AS n FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
+            SELECT NULL AS reason, count(*) AS n, count(*) FILTER (WHERE outcome = 'FAILED') AS failed
+            FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
             UNION ALL
-            SELECT reason, count(*) FROM product_sync
+            SELECT reason, count(*), 0 FROM product_sync
             WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
             GROUP BY reason
             """;
@@ -97,6 +98,10 @@ public class ProductSyncQueries {
             sql.append(" AND reason = :reason");
             params.put("reason", filter.reason().name());
         }
+        if (filter.outcome() != null) {
+            sql.append(" AND outcome = :outcome");
+            params.put("outcome", filter.outcome().name());
+        }
         if (filter.skuPrefix() != null && !filter.skuPrefix().isEmpty()) {
             // A range, not LIKE: exact for '%' and '_', and an index range scan that stops at the prefix's end.
             sql.append(" AND sku >= :prefix COLLATE \"C\"");
@@ -141,16 +146,18 @@ public class ProductSyncQueries {
             neverByReason.put(reason.name(), 0L);
         }
         long[] total = {0};
+        long[] failed = {0};
         jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
             String reason = rs.getString("reason");
             if (reason == null) {
                 total[0] = rs.getLong("n");
+                failed[0] = rs.getLong("failed");
             } else {
                 neverByReason.put(reason, rs.getLong("n"));
             }
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
-        return new SyncSummary(total[0], total[0] - never, never, neverByReason);
+        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0]);
     }
 
     private static ProductSyncItem item(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,6 @@
 package io.productsync.report.syncstatus;
 
+import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 
 /**
@@ -7,8 +8,14 @@ import io.productsync.events.SyncReason;
  *
  * @param never     true: only never-synced rows, false: only synced rows
  * @param skuPrefix SKUs starting with exactly these characters (no wildcards)
+ * @param outcome   only rows whose last evaluation had this outcome
  */
-public record SyncFilter(Boolean never, SyncReason reason, String skuPrefix) {
+public record SyncFilter(Boolean never, SyncReason reason, String skuPrefix, SyncOutcome outcome) {
+
+    /** Any outcome. */
+    public SyncFilter(Boolean never, SyncReason reason, String skuPrefix) {
+        this(never, reason, skuPrefix, null);
+    }
 
     /**
      * The smallest string above every string starting with {@code prefix}, in code point order (which is the byte

@@ -2,5 +2,8 @@ package io.productsync.report.syncstatus;
 
 import java.util.Map;
 
-/** Counts of one cart; {@code neverByReason} lists every reason, zeros included. */
-public record SyncSummary(long total, long synced, long never, Map<String, Long> neverByReason) {}
+/**
+ * Counts of one cart; {@code neverByReason} lists every reason, zeros included; {@code failed}: rows whose last
+ * evaluation FAILED (synced before or never).
+ */
+public record SyncSummary(long total, long synced, long never, Map<String, Long> neverByReason, long failed) {}

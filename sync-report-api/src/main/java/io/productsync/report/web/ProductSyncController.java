@@ -40,10 +40,11 @@ class ProductSyncController {
             @RequestParam(required = false) String never,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String skuPrefix,
+            @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
         scope.cart(tenantId, cartId);
-        SyncFilter filter = RequestParams.filter(never, reason, skuPrefix);
+        SyncFilter filter = RequestParams.filter(never, reason, skuPrefix, outcome);
         KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
         return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
@@ -55,6 +56,7 @@ class ProductSyncController {
             long synced,
             long never,
             Map<String, Long> neverByReason,
+            long failed,
             List<SnapshotHoldView> snapshotHolds) {}
 
     @GetMapping("/summary")
@@ -66,6 +68,7 @@ class ProductSyncController {
                 counts.synced(),
                 counts.never(),
                 counts.neverByReason(),
+                counts.failed(),
                 holds.ofCart(tenantId, cartId));
     }
 

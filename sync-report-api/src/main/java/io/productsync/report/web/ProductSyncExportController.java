@@ -46,10 +46,11 @@ class ProductSyncExportController {
             @RequestParam(required = false) String never,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String skuPrefix,
+            @RequestParam(required = false) String outcome,
             HttpServletResponse response)
             throws IOException {
         scope.cart(tenantId, cartId);
-        SyncFilter filter = RequestParams.filter(never, reason, skuPrefix);
+        SyncFilter filter = RequestParams.filter(never, reason, skuPrefix, outcome);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,

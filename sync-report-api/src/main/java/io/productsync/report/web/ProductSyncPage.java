@@ -1,6 +1,7 @@
 package io.productsync.report.web;
 
 import io.productsync.events.CartKey;
+import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
@@ -50,12 +51,16 @@ class ProductSyncPage {
             @RequestParam(required = false) String never,
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String skuPrefix,
+            @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String after,
             @RequestParam(required = false) String before,
             Model model) {
         scope.cart(tenantId, cartId);
         SyncFilter filter = RequestParams.filter(
-                RequestParams.given(never), RequestParams.given(reason), RequestParams.given(skuPrefix));
+                RequestParams.given(never),
+                RequestParams.given(reason),
+                RequestParams.given(skuPrefix),
+                RequestParams.given(outcome));
         if (after != null && before != null) {
             throw Problems.badRequest("give after (the next page) or before (the previous page), not both");
         }
@@ -85,7 +90,17 @@ class ProductSyncPage {
         model.addAttribute(
                 "reason", filter.reason() == null ? "" : filter.reason().name());
         model.addAttribute("skuPrefix", filter.skuPrefix() == null ? "" : filter.skuPrefix());
-        model.addAttribute("filtered", filter.never() != null || filter.reason() != null || filter.skuPrefix() != null);
+        model.addAttribute(
+                "outcome", filter.outcome() == null ? "" : filter.outcome().name());
+        model.addAttribute(
+                "outcomes", Arrays.stream(SyncOutcome.values()).map(Enum::name).toList());
+        model.addAttribute("failedUrl", base + "?outcome=FAILED");
+        model.addAttribute(
+                "filtered",
+                filter.never() != null
+                        || filter.reason() != null
+                        || filter.skuPrefix() != null
+                        || filter.outcome() != null);
         model.addAttribute("allUrl", base);
         model.addAttribute("neverUrl", base + "?never=true");
         model.addAttribute("syncedUrl", base + "?never=false");
@@ -169,6 +184,9 @@ class ProductSyncPage {
         }
         if (filter.skuPrefix() != null) {
             url.queryParam("skuPrefix", filter.skuPrefix());
+        }
+        if (filter.outcome() != null) {
+            url.queryParam("outcome", filter.outcome().name());
         }
         if (afterKey != null) {
             url.queryParam("after", RequestParams.cursor(afterKey));

@@ -1,6 +1,7 @@
 package io.productsync.report.web;
 
 import io.productsync.events.Ids;
+import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.syncstatus.SyncFilter;
 import java.nio.ByteBuffer;
@@ -92,11 +93,12 @@ public final class RequestParams {
     }
 
     /** The table's filters, each checked as the API documents it. */
-    static SyncFilter filter(String never, String reason, String skuPrefix) {
+    static SyncFilter filter(String never, String reason, String skuPrefix, String outcome) {
         return new SyncFilter(
                 optionalBoolean(never, "never"),
                 optionalEnum(reason, SyncReason.class, "reason"),
-                skuPrefix(skuPrefix));
+                skuPrefix(skuPrefix),
+                optionalEnum(outcome, SyncOutcome.class, "outcome"));
     }
 
     /** The cursor is the last key of the previous page, base64url so any SKU travels safely in a query string. */

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 import io.productsync.events.CartSkuKey;
+import io.productsync.events.MatchedVia;
 import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
 import io.productsync.report.system.Change;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +138,48 @@ class ProductSyncQueriesTest {
         assertThat(first.items()).extracting(ProductSyncItem::sku).containsExactly("NEVER-1", "NEVER-2");
         assertThat(second.items()).extracting(ProductSyncItem::sku).containsExactly("TEE/RED/S", "never/3");
         assertThat(second.lastKey()).isNull();
+    }
+
+    @Test
+    void anOutcomeFilterListsOnlyThoseRowsAndTheSummaryCountsTheFailedOnes() {
+        var writer = new SyncResultWriter(
+                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        SkuSyncEvaluated failed = new SkuSyncEvaluated(
+                UUID.randomUUID(),
+                TENANT,
+                "failing",
+                "B",
+                true,
+                SyncOutcome.FAILED,
+                SyncReason.CART_REJECTED,
+                "LOCKED: the item is locked",
+                "B",
+                MatchedVia.SKU,
+                2L,
+                5L,
+                5L,
+                null,
+                Results.at(20));
+        writer.write(List.of(
+                change(verified("failing", "A", 10)),
+                change(verified("failing", "B", 10)),
+                change(failed),
+                change(verified("failing", "C", 10))));
+
+        KeysetPage<ProductSyncItem> failedRows =
+                queries.page(TENANT, "failing", new SyncFilter(null, null, null, SyncOutcome.FAILED), null, 50);
+        KeysetPage<ProductSyncItem> verifiedRows =
+                queries.page(TENANT, "failing", new SyncFilter(null, null, null, SyncOutcome.VERIFIED), null, 50);
+
+        assertThat(failedRows.items()).extracting(ProductSyncItem::sku).containsExactly("B");
+        assertThat(failedRows.items().get(0).lastCartSyncDate())
+                .as("synced before it failed")
+                .isNotNull();
+        assertThat(verifiedRows.items()).extracting(ProductSyncItem::sku).containsExactly("A", "C");
+        SyncSummary summary = queries.summary(TENANT, "failing");
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(summary.synced()).isEqualTo(3);
+        assertThat(queries.summary(TENANT, CART).failed()).isZero();
     }
 
     @Test
