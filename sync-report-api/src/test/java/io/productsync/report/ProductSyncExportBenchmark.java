@@ -2,6 +2,7 @@ package io.productsync.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.productsync.report.PageLoadTimer.PageLoad;
 import io.productsync.report.syncstatus.ListStatements;
 import io.productsync.report.syncstatus.SyncFilter;
 import java.io.IOException;
@@ -21,13 +22,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,11 +38,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The CSV export and the first rows of the table at 1,000,000 rows, through the real HTTP endpoints of the running
- * service, each next to a baseline measured in the same run: the same SQL read by plain JDBC. Run by command only
- * (the name keeps it out of the normal suite):
+ * service, each next to a baseline measured in the same run: the same SQL read by plain JDBC; then the table's pages
+ * loaded in headless Chromium, timed by the browser (skipped, after the server-side figures are written, where
+ * Chromium is not installed). Run by command only (the name keeps it out of the normal suite):
  *
  * <pre>./mvnw -q -B -o -pl sync-report-api verify -Dtest=ProductSyncExportBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
@@ -69,61 +73,84 @@ class ProductSyncExportBenchmark {
         try (ConfigurableApplicationContext app =
                 RunningService.start(brokers, url, "--productsync.kafka.partitions=1", "--logging.level.root=WARN")) {
             // One connection kept open, as the service's pool keeps its own: no baseline pays for connecting.
-            SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
-            String site = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-            fill(new JdbcTemplate(dataSource));
-            // The machine is shared: the load says how much of its 2 cores this run really had.
-            print(
-                    "%d cores, load average %.2f",
-                    Runtime.getRuntime().availableProcessors(),
-                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            print(
-                    "JVM max heap %d MB (surefire -Xmx); the service and this client share the JVM",
-                    Runtime.getRuntime().maxMemory() >> 20);
-
-            for (int run = 1; run <= RUNS; run++) {
-                print("-- run %d of %d", run, RUNS);
-                measure(
-                        "baseline: plain JDBC, the export's keyset SELECTs (5,000 a page), columns read, no format",
-                        rows -> keysetJdbc(dataSource, rows));
-                measure(
-                        "baseline: plain JDBC, the same SELECT once through a cursor (fetch size 5,000)",
-                        rows -> cursorJdbc(dataSource, rows));
-                measure(
-                        "export: GET .../product-sync/export over HTTP, CSV read by the client, bytes counted",
-                        rows -> export(site, rows));
+            try (SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true)) {
+                measureAll(app, dataSource);
             }
-
-            String cursor =
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(DEEP_SKU.getBytes(StandardCharsets.UTF_8));
-            String page = "/tenants/" + TENANT + "/carts/" + CART + "/product-sync";
-            String api = "/api/v1/tenants/" + TENANT + "/carts/" + CART + "/product-sync?limit=50";
-            print(
-                    "-- time to the first row at %,d rows: median of %d requests after 5 untimed (ms)",
-                    ROWS, TIMED_REQUESTS);
-            firstRow(site, "page, first page", page, "data-sku=", dataSource, null, true);
-            firstRow(
-                    site,
-                    "page, after " + DEEP_SKU,
-                    page + "?after=" + cursor,
-                    "data-sku=",
-                    dataSource,
-                    DEEP_SKU,
-                    true);
-            firstRow(site, "API limit=50, first page", api, "{\"sku\":", dataSource, null, false);
-            firstRow(
-                    site,
-                    "API limit=50, after " + DEEP_SKU,
-                    api + "&after=" + cursor,
-                    "{\"sku\":",
-                    dataSource,
-                    DEEP_SKU,
-                    false);
-            dataSource.destroy();
+        } finally {
+            // Written even when the browser part is skipped (no Chromium): the server-side figures stand alone.
+            Path out = Path.of("target", "benchmarks", "product-sync-export.txt");
+            Files.createDirectories(out.getParent());
+            Files.write(out, report);
         }
-        Path out = Path.of("target", "benchmarks", "product-sync-export.txt");
-        Files.createDirectories(out.getParent());
-        Files.write(out, report);
+    }
+
+    private void measureAll(ConfigurableApplicationContext app, SingleConnectionDataSource dataSource)
+            throws Exception {
+        int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        String site = "http://localhost:" + port;
+        fill(new JdbcTemplate(dataSource));
+        printLoad();
+        print(
+                "JVM max heap %d MB (surefire -Xmx); the service and this client share the JVM",
+                Runtime.getRuntime().maxMemory() >> 20);
+
+        for (int run = 1; run <= RUNS; run++) {
+            print("-- run %d of %d", run, RUNS);
+            measure(
+                    "baseline: plain JDBC, the export's keyset SELECTs (5,000 a page), columns read, no format",
+                    rows -> keysetJdbc(dataSource, rows));
+            measure(
+                    "baseline: plain JDBC, the same SELECT once through a cursor (fetch size 5,000)",
+                    rows -> cursorJdbc(dataSource, rows));
+            measure(
+                    "export: GET .../product-sync/export over HTTP, CSV read by the client, bytes counted",
+                    rows -> export(site, rows));
+        }
+
+        String cursor = cursorAfter(port, DEEP_SKU);
+        String page = "/tenants/" + TENANT + "/carts/" + CART + "/product-sync";
+        String deepPage = page + "?after=" + cursor;
+        String api = "/api/v1/tenants/" + TENANT + "/carts/" + CART + "/product-sync?limit=50";
+        print("-- time to the first row at %,d rows: median of %d requests after 5 untimed (ms)", ROWS, TIMED_REQUESTS);
+        firstRow(site, "page, first page", page, "data-sku=", dataSource, null, true);
+        firstRow(site, "page, after " + DEEP_SKU, deepPage, "data-sku=", dataSource, DEEP_SKU, true);
+        firstRow(site, "API limit=50, first page", api, "{\"sku\":", dataSource, null, false);
+        firstRow(
+                site,
+                "API limit=50, after " + DEEP_SKU,
+                api + "&after=" + cursor,
+                "{\"sku\":",
+                dataSource,
+                DEEP_SKU,
+                false);
+
+        print(
+                "-- the same pages in headless Chromium, median of %d loads after 5 untimed (ms from the start of the"
+                        + " navigation; Navigation Timing, the first row by a MutationObserver; head = the head's CSS and"
+                        + " script fetched)",
+                TIMED_REQUESTS);
+        printLoad();
+        try (Browser browser = Browser.open()) {
+            PageLoadTimer timer = new PageLoadTimer(browser);
+            inChromium(timer, site, "page, first page", page, "SKU-0000001");
+            inChromium(timer, site, "page, after " + DEEP_SKU, deepPage, "SKU-0900001");
+            browser.screenshot("product-sync-benchmark-after-" + DEEP_SKU);
+        }
+        // Measured again right after the browser, so a change in the shared machine's load shows as a difference.
+        print("-- server side again, after Chromium");
+        printLoad();
+        firstRow(site, "page, first page", page, "data-sku=", dataSource, null, true);
+        firstRow(site, "page, after " + DEEP_SKU, deepPage, "data-sku=", dataSource, DEEP_SKU, true);
+    }
+
+    /** The cursor as the API gives it: the {@code next} of the one-row page that ends at {@code sku}. */
+    private static String cursorAfter(int port, String sku) {
+        String prefix = sku.substring(0, "SKU-09".length()); // the first SKU starting SKU-09 is SKU-0900000
+        JsonNode page = new ApiClient(port)
+                .get(TENANT + "/carts/" + CART + "/product-sync?limit=1&skuPrefix=" + prefix)
+                .body();
+        assertThat(page.get("items").get(0).get("sku").asString()).isEqualTo(sku);
+        return page.get("next").asString();
     }
 
     /** One cart of a million rows in one set-based statement: 1 % never synced, 0.4 % failed, 1 in 7 via an alias. */
@@ -334,16 +361,48 @@ class ProductSyncExportBenchmark {
                 name, median(request), page ? "page + summary" : "page", median(bare));
     }
 
+    /** The browser's own figures for one page, next to the server-side ones printed above. */
+    private void inChromium(PageLoadTimer timer, String site, String name, String path, String firstSku) {
+        List<PageLoad> loads = sampled(() -> timer.load(site + path));
+        assertThat(loads).extracting(PageLoad::firstSku).containsOnly(firstSku);
+        print(
+                "%-40s first byte %7.2f ms   head %7.2f ms   first row in the DOM %7.2f ms   DOMContentLoaded %7.2f"
+                        + " ms   load %7.2f ms",
+                name,
+                median(loads, PageLoad::firstByte),
+                median(loads, PageLoad::headFetched),
+                median(loads, PageLoad::firstRow),
+                median(loads, PageLoad::domContentLoaded),
+                median(loads, PageLoad::loaded));
+    }
+
     private static double median(LongSupplier timed) {
+        return median(sampled(timed::getAsLong), nanos -> nanos / 1e6);
+    }
+
+    /** {@value #TIMED_REQUESTS} samples, taken after 5 untimed ones. */
+    private static <T> List<T> sampled(Supplier<T> sample) {
         for (int i = 0; i < 5; i++) {
-            timed.getAsLong();
+            sample.get();
         }
-        long[] times = new long[TIMED_REQUESTS];
-        for (int i = 0; i < times.length; i++) {
-            times[i] = timed.getAsLong();
+        List<T> samples = new ArrayList<>();
+        for (int i = 0; i < TIMED_REQUESTS; i++) {
+            samples.add(sample.get());
         }
-        java.util.Arrays.sort(times);
-        return times[times.length / 2] / 1e6;
+        return samples;
+    }
+
+    private static <T> double median(List<T> samples, ToDoubleFunction<T> value) {
+        double[] sorted = samples.stream().mapToDouble(value).sorted().toArray();
+        return sorted[sorted.length / 2];
+    }
+
+    /** The machine is shared: the load says how much of its 2 cores this part of the run really had. */
+    private void printLoad() {
+        print(
+                "%d cores, load average %.2f",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private void print(String format, Object... args) {
