@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -104,14 +106,14 @@ public final class Browser implements AutoCloseable {
 
     /** A phone-width window (or back to a desktop one). */
     public void width(int pixels) {
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 1000));
+        driver.manage().window().setSize(new Dimension(pixels, 1000));
     }
 
     @Override
     public void close() {
         driver.quit();
         try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder())
+            files.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a leftover temporary profile is harmless
