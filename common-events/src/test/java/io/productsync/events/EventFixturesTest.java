@@ -178,6 +178,51 @@ class EventFixturesTest {
         assertThat(confirm.heldSince()).isEqualTo(held.heldSince());
     }
 
+    @Test
+    void readsACartCycleAndItsVerdict() {
+        CartCycleCompleted cycle = Fixtures.read("cart-cycle-completed.json", CartCycleCompleted.class);
+        CartCycleVerified verdict = Fixtures.read("cart-cycle-verified.json", CartCycleVerified.class);
+
+        assertThat(cycle.key().value()).isEqualTo("demo/demo-shop");
+        assertThat(cycle.skus()).isEqualTo(1_000_000);
+        assertThat(cycle.published()).isEqualTo(12);
+        assertThat(cycle.removed()).isEqualTo(1);
+        assertThat(verdict.key()).isEqualTo(cycle.key());
+        assertThat(verdict.cycleAt()).isEqualTo(cycle.cycleAt());
+        assertThat(verdict.completedAt()).isEqualTo(cycle.completedAt());
+        assertThat(verdict.partition()).isEqualTo(3);
+        assertThat(verdict.unverifiedSkus()).containsExactly("234567891");
+    }
+
+    @Test
+    void refusesAVerdictWithMoreUnverifiedSkusThanItMayCarry() {
+        java.util.List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, CartCycleVerified.MAX_UNVERIFIED)
+                .mapToObj(i -> "sku-" + i)
+                .toList();
+        Instant at = Instant.parse("2026-11-27T09:15:30Z");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new CartCycleVerified(UUID.randomUUID(), "demo", "shop", at, at, 0, tooMany, at))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most " + CartCycleVerified.MAX_UNVERIFIED);
+        assertThat(new CartCycleVerified(UUID.randomUUID(), "demo", "shop", at, at, 0, null, at).unverifiedSkus())
+                .isEmpty();
+    }
+
+    @Test
+    void marksAndReadsTheTypeOfARecordThatIsNotItsTopicsMainType() {
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+
+        assertThat(EventTypes.of(headers)).isNull();
+        EventTypes.mark(headers, EventTypes.CART_CYCLE_COMPLETED);
+        EventTypes.mark(headers, EventTypes.CART_CYCLE_COMPLETED);
+
+        assertThat(EventTypes.is(headers, EventTypes.CART_CYCLE_COMPLETED)).isTrue();
+        assertThat(EventTypes.is(headers, EventTypes.CART_CYCLE_VERIFIED)).isFalse();
+        assertThat(headers.headers(EventTypes.HEADER)).hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource({
         "cart-inventory-observed.json, io.productsync.events.CartInventoryObserved",
@@ -193,7 +238,9 @@ class EventFixturesTest {
         "sku-sync-evaluated-failed.json, io.productsync.events.SkuSyncEvaluated",
         "sku-sync-evaluated-duplicate-cart-sku.json, io.productsync.events.SkuSyncEvaluated",
         "snapshot-held.json, io.productsync.events.SnapshotHeld",
-        "confirm-snapshot-removal.json, io.productsync.events.ConfirmSnapshotRemoval"
+        "confirm-snapshot-removal.json, io.productsync.events.ConfirmSnapshotRemoval",
+        "cart-cycle-completed.json, io.productsync.events.CartCycleCompleted",
+        "cart-cycle-verified.json, io.productsync.events.CartCycleVerified"
     })
     void writesExactlyTheFixtureItReads(String fixture, Class<?> type) {
         Object event = Fixtures.read(fixture, type);
