@@ -100,13 +100,15 @@ final class FullCycle {
      */
     boolean firstCycle(String goal, BenchCatalog catalog) {
         AtomicLong verified = new AtomicLong();
+        AtomicLong total = new AtomicLong();
         progress.step(
                 goal + " first cycle (initial load)",
-                () -> "%,d of %,d SKUs VERIFIED".formatted(verified.get(), catalog.matchedCount()));
+                () -> "%,d of %,d SKUs VERIFIED, %,d of %,d rows"
+                        .formatted(verified.get(), catalog.matchedCount(), total.get(), catalog.size()));
         boolean converged = waitFor(CONVERGE, () -> {
             verified.set(rows.count(catalog.tenant(), catalog.cart(), "outcome = 'VERIFIED'", null));
-            return verified.get() == catalog.matchedCount()
-                    && rows.count(catalog.tenant(), catalog.cart()) == catalog.size();
+            total.set(rows.count(catalog.tenant(), catalog.cart()));
+            return verified.get() == catalog.matchedCount() && total.get() == catalog.size();
         });
         settle();
         return converged;

@@ -23,16 +23,17 @@ final class SandboxCatalog {
 
     void write(Duration pollInterval) {
         writeAtomically(cartFile(), csv(BenchCatalog.CART_CSV_HEADER, catalog::cartCsvLine));
-        writeWms(catalog::wmsCsvLine);
+        writeAtomically(
+                tenantDir.resolve("wms").resolve(catalog.wms() + ".csv"),
+                csv(BenchCatalog.WMS_CSV_HEADER, catalog::wmsCsvLine));
+        pollEvery(pollInterval);
+    }
+
+    /** The cart's settings: its WMS, and how often both are polled (from the last poll on, when changed). */
+    void pollEvery(Duration pollInterval) {
         writeAtomically(
                 tenantDir.resolve("carts").resolve(catalog.cart() + ".properties"),
                 "wms=" + catalog.wms() + "\npoll-interval=" + pollInterval.toSeconds() + "s\n");
-    }
-
-    /** The WMS file with these lines (SKU {@code i}'s line from {@code line}), replaced in one rename. */
-    void writeWms(IntFunction<String> line) {
-        writeAtomically(
-                tenantDir.resolve("wms").resolve(catalog.wms() + ".csv"), csv(BenchCatalog.WMS_CSV_HEADER, line));
     }
 
     private Path cartFile() {
