@@ -34,10 +34,6 @@ final class BenchTable {
         notes.add(line);
     }
 
-    boolean has(String goal) {
-        return rows.stream().anyMatch(row -> row.goal().equals(goal));
-    }
-
     static String number(double value) {
         if (value >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
