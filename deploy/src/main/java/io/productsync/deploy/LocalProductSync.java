@@ -1,5 +1,6 @@
 package io.productsync.deploy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -26,6 +27,10 @@ public final class LocalProductSync {
     private LocalProductSync() {}
 
     public static void main(String[] args) {
+        HeapLimit.missing(
+                        ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                        Runtime.getRuntime().maxMemory())
+                .ifPresent(log::warn);
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
         Set<String> services = services(environment);
