@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,9 @@ public class ProductSyncQueries {
             WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
             GROUP BY reason
             """;
+
+    private static final String LAST_CYCLE =
+            "SELECT cycle_at, completed_at FROM cart_cycles WHERE tenant_id = :tenant AND cart_id = :cart";
 
     private final JdbcClient jdbc;
 
@@ -139,6 +144,40 @@ public class ProductSyncQueries {
                 .list();
     }
 
+    /**
+     * The rows of each range whose sync date is {@code since} or later, at most {@code perRange} a range, in one query
+     * (the live pages' refresh after a cycle verdict moved the dates of rows it cannot name one by one).
+     */
+    public List<ProductSyncItem> syncedSince(
+            String tenantId, String cartId, Collection<SkuRange> ranges, Instant since, int perRange) {
+        if (ranges.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>(
+                Map.of("tenant", tenantId, "cart", cartId, "since", since.atOffset(ZoneOffset.UTC), "limit", perRange));
+        List<String> parts = new ArrayList<>();
+        for (SkuRange range : Set.copyOf(ranges)) {
+            StringBuilder part = new StringBuilder("(").append(COLUMNS).append(" AND last_cart_sync_date >= :since");
+            int i = parts.size();
+            if (range.first() != null) {
+                part.append(" AND sku >= :first").append(i).append(" COLLATE \"C\"");
+                params.put("first" + i, range.first());
+            }
+            if (range.last() != null) {
+                part.append(" AND sku <= :last").append(i).append(" COLLATE \"C\"");
+                params.put("last" + i, range.last());
+            }
+            parts.add(part.append(" ORDER BY sku LIMIT :limit)").toString());
+        }
+        Map<String, ProductSyncItem> bySku = new LinkedHashMap<>();
+        jdbc.sql(String.join(" UNION ALL ", parts))
+                .params(params)
+                .query(ProductSyncQueries::item)
+                .list()
+                .forEach(item -> bySku.put(item.sku(), item));
+        return List.copyOf(bySku.values());
+    }
+
     /** One statement, so the total and the never counts come from one snapshot. */
     public SyncSummary summary(String tenantId, String cartId) {
         Map<String, Long> neverByReason = new LinkedHashMap<>();
@@ -157,7 +196,13 @@ public class ProductSyncQueries {
             }
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
-        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0]);
+        LastCycle lastCycle = jdbc.sql(LAST_CYCLE)
+                .param("tenant", tenantId)
+                .param("cart", cartId)
+                .query((rs, row) -> new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at")))
+                .optional()
+                .orElse(null);
+        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0], lastCycle);
     }
 
     private static ProductSyncItem item(ResultSet rs, int row) throws SQLException {

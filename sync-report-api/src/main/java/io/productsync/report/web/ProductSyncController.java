@@ -1,7 +1,9 @@
 package io.productsync.report.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.productsync.report.hold.SnapshotHoldView;
 import io.productsync.report.hold.SnapshotHolds;
+import io.productsync.report.syncstatus.LastCycle;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
 import io.productsync.report.syncstatus.SyncFilter;
@@ -57,6 +59,7 @@ class ProductSyncController {
             long never,
             Map<String, Long> neverByReason,
             long failed,
+            @JsonInclude(JsonInclude.Include.ALWAYS) LastCycle lastCycle,
             List<SnapshotHoldView> snapshotHolds) {}
 
     @GetMapping("/summary")
@@ -69,6 +72,7 @@ class ProductSyncController {
                 counts.never(),
                 counts.neverByReason(),
                 counts.failed(),
+                counts.lastCycle(),
                 holds.ofCart(tenantId, cartId));
     }
 
