@@ -23,7 +23,9 @@ record CollapsedBatch(List<CartSkuKey> deletes, List<ProductSyncRow> upserts) {
                 byKey.put(change.key(), new PerKey(true, null));
             } else if (current == null || current.row() == null) {
                 boolean deleteFirst = current != null && current.deleteFirst();
-                byKey.put(change.key(), new PerKey(deleteFirst, ProductSyncRow.of(change.value(), change.partition())));
+                byKey.put(
+                        change.key(),
+                        new PerKey(deleteFirst, ProductSyncRow.of(change.key(), change.value(), change.partition())));
             } else {
                 byKey.put(
                         change.key(),

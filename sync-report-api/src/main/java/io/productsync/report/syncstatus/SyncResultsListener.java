@@ -50,6 +50,8 @@ class SyncResultsListener {
         if (value instanceof CartCycleVerified verdict) {
             return verdict.key().value();
         }
-        return ((SkuSyncEvaluated) value).key().value();
+        // The value's fields were checked when it was read: its key is joined, not built and checked again.
+        SkuSyncEvaluated result = (SkuSyncEvaluated) value;
+        return result.tenantId() + "/" + result.cartId() + "/" + result.sku();
     }
 }

@@ -110,6 +110,9 @@ class LiveRows implements DisposableBean {
 
     @EventListener
     void onResults(ResultsApplied applied) {
+        if (watchers.isEmpty()) {
+            return; // nobody watches: no key of a large batch is looked at
+        }
         for (CartSkuKey key : applied.keys()) {
             CartKey cart = key.cart();
             if (watchers.containsKey(cart)) {

@@ -155,6 +155,36 @@ class SyncResultWriterTest {
     }
 
     @Test
+    void textWithQuotesCommasLineBreaksAndBackslashesIsStoredExactly() {
+        String sku = "TEE, \"RED\" \\N/M";
+        SkuSyncEvaluated failed = failed(CART, sku, 10);
+        SkuSyncEvaluated withDetail = new SkuSyncEvaluated(
+                failed.eventId(),
+                TENANT,
+                CART,
+                sku,
+                true,
+                SyncOutcome.FAILED,
+                SyncReason.CART_REJECTED,
+                "cart said \"no\",\r\nthen: \\. and ''",
+                sku,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at(10));
+
+        writer.write(List.of(change(withDetail)));
+
+        ProductSyncItem row = row(sku);
+        assertThat(row.sku()).isEqualTo(sku);
+        assertThat(row.detail()).isEqualTo("cart said \"no\",\r\nthen: \\. and ''");
+        assertThat(row.matchedWmsSku()).isEqualTo(sku);
+        assertThat(row.cartQuantity()).isNull();
+    }
+
+    @Test
     void verdictMovesOnlyTheSyncedRowsOfItsCartAndPartitionThatAreNotUnverifiedAndNeverBackwards() {
         writer.write(List.of(
                 change(verified(CART, "VERIFIED", 10), 1),
