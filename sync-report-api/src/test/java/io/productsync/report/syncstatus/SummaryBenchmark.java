@@ -1,0 +1,97 @@
+package io.productsync.report.syncstatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.productsync.report.TestDatabase;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The cart summary at 1,000,000 rows (issue 7, B5: goal 20 ms), as {@link ProductSyncQueries#summary} answers it on
+ * one kept connection. Run by command only (the name keeps it out of the normal suite):
+ *
+ * <pre>./mvnw -q -B -o -pl sync-report-api verify -Dtest=SummaryBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * Figures go to {@code target/benchmarks/summary.txt}.
+ */
+class SummaryBenchmark {
+
+    private static final int ROWS = 1_000_000;
+    private static final int TIMED = 51;
+
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void summaryOfAMillionRowCart() throws Exception {
+        String url = TestDatabase.url(TestDatabase.newDatabase("summarybench"));
+        org.flywaydb.core.Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .load()
+                .migrate();
+        try (SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true)) {
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            long start = System.nanoTime();
+            jdbc.execute("""
+                    INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, reason,
+                        matched_wms_sku, matched_via, cart_quantity, wms_quantity, last_cart_sync_date, evaluated_at,
+                        event_id)
+                    SELECT 'bench', 'big', 'SKU-' || lpad(i::text, 7, '0'), true,
+                           CASE WHEN i % 100 = 0 THEN 'NOT_SYNCED' WHEN i % 250 = 0 THEN 'FAILED' ELSE 'VERIFIED' END,
+                           CASE WHEN i % 100 = 0 THEN 'NO_WMS_MATCH' WHEN i % 250 = 0 THEN 'CART_REJECTED' END,
+                           'SKU-' || i, 'SKU', i % 90, i % 90,
+                           CASE WHEN i % 100 <> 0 AND i % 250 <> 0 THEN now() - (i % 3600) * interval '1 second' END,
+                           now(), gen_random_uuid()
+                    FROM generate_series(1, ROWS) AS i;
+                    ANALYZE product_sync;
+                    """.replace("ROWS", String.valueOf(ROWS)));
+            print(
+                    "%d cores shared with other builds, load average %.2f; filled %,d rows in %.1f s",
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    ROWS,
+                    (System.nanoTime() - start) / 1e9);
+            measure(new ProductSyncQueries(JdbcClient.create(dataSource)));
+        } finally {
+            Path out = Path.of("target", "benchmarks", "summary.txt");
+            Files.createDirectories(out.getParent());
+            Files.write(out, report);
+        }
+    }
+
+    private void measure(ProductSyncQueries queries) {
+        for (int i = 0; i < 5; i++) {
+            queries.summary("bench", "big");
+        }
+        double[] millis = new double[TIMED];
+        SyncSummary summary = null;
+        for (int i = 0; i < TIMED; i++) {
+            long start = System.nanoTime();
+            summary = queries.summary("bench", "big");
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        assertThat(summary.total()).isEqualTo(ROWS);
+        assertThat(summary.never()).isEqualTo(ROWS / 100 + ROWS / 250 - ROWS / 500);
+        Arrays.sort(millis);
+        print(
+                "summary at %,d rows: median %.2f ms, max %.2f ms of %d (after 5 untimed); load average %.2f",
+                ROWS,
+                millis[TIMED / 2],
+                millis[TIMED - 1],
+                TIMED,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    private void print(String format, Object... args) {
+        String line = format.formatted(args);
+        System.out.println(line);
+        report.add(line);
+    }
+}
