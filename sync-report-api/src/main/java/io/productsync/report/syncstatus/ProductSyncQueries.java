@@ -30,17 +30,13 @@ public class ProductSyncQueries {
             FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
             """;
 
+    // The counts the writes keep (product_sync_counts, V8), not a count over the cart's rows; and the last cycle.
     static final String SUMMARY = """
-            SELECT NULL AS reason, count(*) AS n, count(*) FILTER (WHERE outcome = 'FAILED') AS failed
-            FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
-            UNION ALL
-            SELECT reason, count(*), 0 FROM product_sync
-            WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
-            GROUP BY reason
+            SELECT c.never, c.reason, c.failed, c.n, y.cycle_at, y.completed_at
+            FROM (VALUES (1)) AS one (x)
+            LEFT JOIN product_sync_counts c ON c.tenant_id = :tenant AND c.cart_id = :cart
+            LEFT JOIN cart_cycles y ON y.tenant_id = :tenant AND y.cart_id = :cart
             """;
-
-    private static final String LAST_CYCLE =
-            "SELECT cycle_at, completed_at FROM cart_cycles WHERE tenant_id = :tenant AND cart_id = :cart";
 
     private final JdbcClient jdbc;
 
@@ -178,7 +174,7 @@ public class ProductSyncQueries {
         return List.copyOf(bySku.values());
     }
 
-    /** One statement, so the total and the never counts come from one snapshot. */
+    /** One statement, so the total, the never counts and the last cycle come from one snapshot. */
     public SyncSummary summary(String tenantId, String cartId) {
         Map<String, Long> neverByReason = new LinkedHashMap<>();
         for (SyncReason reason : SyncReason.values()) {
@@ -186,23 +182,23 @@ public class ProductSyncQueries {
         }
         long[] total = {0};
         long[] failed = {0};
+        LastCycle[] lastCycle = {null};
         jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
+            long n = rs.getLong("n");
+            total[0] += n;
+            if (rs.getBoolean("failed")) {
+                failed[0] += n;
+            }
             String reason = rs.getString("reason");
-            if (reason == null) {
-                total[0] = rs.getLong("n");
-                failed[0] = rs.getLong("failed");
-            } else {
-                neverByReason.put(reason, rs.getLong("n"));
+            if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
+                neverByReason.merge(reason, n, Long::sum);
+            }
+            if (rs.getObject("cycle_at") != null) {
+                lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
             }
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
-        LastCycle lastCycle = jdbc.sql(LAST_CYCLE)
-                .param("tenant", tenantId)
-                .param("cart", cartId)
-                .query((rs, row) -> new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at")))
-                .optional()
-                .orElse(null);
-        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0], lastCycle);
+        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0], lastCycle[0]);
     }
 
     private static ProductSyncItem item(ResultSet rs, int row) throws SQLException {

@@ -2,17 +2,25 @@ package io.productsync.report.syncstatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.productsync.events.CartCycleVerified;
 import io.productsync.report.TestDatabase;
+import io.productsync.report.system.Change;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The cart summary at 1,000,000 rows (issue 7, B5: goal 20 ms), as {@link ProductSyncQueries#summary} answers it on
@@ -42,13 +50,13 @@ class SummaryBenchmark {
             jdbc.execute("""
                     INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, reason,
                         matched_wms_sku, matched_via, cart_quantity, wms_quantity, last_cart_sync_date, evaluated_at,
-                        event_id)
+                        event_id, source_partition)
                     SELECT 'bench', 'big', 'SKU-' || lpad(i::text, 7, '0'), true,
                            CASE WHEN i % 100 = 0 THEN 'NOT_SYNCED' WHEN i % 250 = 0 THEN 'FAILED' ELSE 'VERIFIED' END,
                            CASE WHEN i % 100 = 0 THEN 'NO_WMS_MATCH' WHEN i % 250 = 0 THEN 'CART_REJECTED' END,
                            'SKU-' || i, 'SKU', i % 90, i % 90,
                            CASE WHEN i % 100 <> 0 AND i % 250 <> 0 THEN now() - (i % 3600) * interval '1 second' END,
-                           now(), gen_random_uuid()
+                           now(), gen_random_uuid(), i % 6
                     FROM generate_series(1, ROWS) AS i;
                     ANALYZE product_sync;
                     """.replace("ROWS", String.valueOf(ROWS)));
@@ -59,6 +67,7 @@ class SummaryBenchmark {
                     ROWS,
                     (System.nanoTime() - start) / 1e9);
             measure(new ProductSyncQueries(JdbcClient.create(dataSource)));
+            verdicts(dataSource, jdbc);
         } finally {
             Path out = Path.of("target", "benchmarks", "summary.txt");
             Files.createDirectories(out.getParent());
@@ -87,6 +96,30 @@ class SummaryBenchmark {
                 millis[TIMED - 1],
                 TIMED,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** A verdict on one of six partitions, with the kept counts' trigger and (for comparison) without it. */
+    private void verdicts(DataSource dataSource, JdbcTemplate jdbc) {
+        var writer = new SyncResultWriter(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        for (String triggers : List.of("ENABLE", "DISABLE", "ENABLE")) {
+            jdbc.execute("ALTER TABLE product_sync " + triggers + " TRIGGER product_sync_counted_updates");
+            Instant cycleAt = Instant.now();
+            CartCycleVerified verdict =
+                    new CartCycleVerified(UUID.randomUUID(), "bench", "big", cycleAt, cycleAt, 0, List.of(), cycleAt);
+            long start = System.nanoTime();
+            writer.write(List.of(new Change<>(verdict.key(), verdict, 0)));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long moved = jdbc.queryForObject(
+                    "SELECT count(*) FROM product_sync WHERE last_cart_sync_date = ?",
+                    Long.class,
+                    cycleAt.atOffset(ZoneOffset.UTC));
+            print(
+                    "verdict on partition 0 of 6 (counts trigger %s): %,d rows moved in %.2f s; load average %.2f",
+                    triggers.equals("ENABLE") ? "on" : "off",
+                    moved,
+                    seconds,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     private void print(String format, Object... args) {
