@@ -3,6 +3,7 @@ package io.productsync.report.syncstatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.CartCycleVerified;
+import io.productsync.report.BigCart;
 import io.productsync.report.TestDatabase;
 import io.productsync.report.system.Change;
 import java.lang.management.ManagementFactory;
@@ -47,19 +48,7 @@ class SummaryBenchmark {
         try (SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true)) {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             long start = System.nanoTime();
-            jdbc.execute("""
-                    INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, reason,
-                        matched_wms_sku, matched_via, cart_quantity, wms_quantity, last_cart_sync_date, evaluated_at,
-                        event_id, source_partition)
-                    SELECT 'bench', 'big', 'SKU-' || lpad(i::text, 7, '0'), true,
-                           CASE WHEN i % 100 = 0 THEN 'NOT_SYNCED' WHEN i % 250 = 0 THEN 'FAILED' ELSE 'VERIFIED' END,
-                           CASE WHEN i % 100 = 0 THEN 'NO_WMS_MATCH' WHEN i % 250 = 0 THEN 'CART_REJECTED' END,
-                           'SKU-' || i, 'SKU', i % 90, i % 90,
-                           CASE WHEN i % 100 <> 0 AND i % 250 <> 0 THEN now() - (i % 3600) * interval '1 second' END,
-                           now(), gen_random_uuid(), i % 6
-                    FROM generate_series(1, ROWS) AS i;
-                    ANALYZE product_sync;
-                    """.replace("ROWS", String.valueOf(ROWS)));
+            BigCart.fill(jdbc, "bench", "big", ROWS);
             print(
                     "%d cores shared with other builds, load average %.2f; filled %,d rows in %.1f s",
                     Runtime.getRuntime().availableProcessors(),
