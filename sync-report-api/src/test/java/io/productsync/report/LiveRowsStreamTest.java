@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartCycleVerified;
 import io.productsync.events.EventJson;
+import io.productsync.events.EventTypes;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
@@ -94,6 +96,31 @@ class LiveRowsStreamTest {
         rangeStream.close();
     }
 
+    @Test
+    void aCycleVerdictRefreshesTheRowsItMovedOnTheStreamsThatShowThem() throws Exception {
+        Instant synced = Instant.parse("2026-11-27T09:00:00Z");
+        Instant cycleAt = Instant.parse("2026-11-27T10:00:00Z");
+        send("CYCLE-1", 4, synced);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> status("/api/v1/tenants/watch/carts/shop/product-sync/items/CYCLE-1") == 200);
+        List<String> lines = new CopyOnWriteArrayList<>();
+        InputStream stream = open(HttpClient.newHttpClient(), "/tenants/watch/carts/shop/product-sync/live", lines);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains(":live"));
+
+        CartCycleVerified verdict = new CartCycleVerified(
+                UUID.randomUUID(), "watch", "shop", cycleAt, cycleAt.plusSeconds(5), 0, List.of(), Instant.now());
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                Topics.SYNC_RESULTS.name(), 0, verdict.key().value(), EventJson.MAPPER.writeValueAsBytes(verdict));
+        EventTypes.mark(record.headers(), EventTypes.CART_CYCLE_VERIFIED);
+        producer.send(record).get();
+
+        // (the stream may first carry the row as the result left it)
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> String.join("\n", lines).contains("datetime=\"" + cycleAt + "\""));
+        assertThat(String.join("\n", lines)).contains("data-sku=\"CYCLE-1\"");
+        stream.close();
+    }
+
     private InputStream open(HttpClient http, String path, List<String> lines) throws Exception {
         HttpResponse<InputStream> response = http.send(
                 HttpRequest.newBuilder(URI.create(site + path))
@@ -120,6 +147,11 @@ class LiveRowsStreamTest {
     }
 
     private void send(String sku, long quantity) throws Exception {
+        send(sku, quantity, Instant.now());
+    }
+
+    /** A VERIFIED result on partition 0, where the test's verdict is sent. */
+    private void send(String sku, long quantity, Instant syncedAt) throws Exception {
         SkuSyncEvaluated result = new SkuSyncEvaluated(
                 UUID.randomUUID(),
                 "watch",
@@ -134,10 +166,13 @@ class LiveRowsStreamTest {
                 quantity,
                 quantity,
                 null,
-                Instant.now(),
-                Instant.now());
+                syncedAt,
+                syncedAt);
         producer.send(new ProducerRecord<>(
-                        Topics.SYNC_RESULTS.name(), result.key().value(), EventJson.MAPPER.writeValueAsBytes(result)))
+                        Topics.SYNC_RESULTS.name(),
+                        0,
+                        result.key().value(),
+                        EventJson.MAPPER.writeValueAsBytes(result)))
                 .get();
     }
 

@@ -156,23 +156,7 @@ class ProductSyncExportBenchmark {
     /** One cart of a million rows in one set-based statement: 1 % never synced, 0.4 % failed, 1 in 7 via an alias. */
     private void fill(JdbcTemplate jdbc) {
         long start = System.nanoTime();
-        jdbc.execute("""
-                INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, reason, detail,
-                    matched_wms_sku, matched_via, cart_quantity, wms_quantity, last_cart_sync_date, evaluated_at,
-                    event_id)
-                SELECT 'bench', 'big', 'SKU-' || lpad(i::text, 7, '0'), i % 500 <> 0,
-                       CASE WHEN i % 100 = 0 THEN 'NOT_SYNCED' WHEN i % 250 = 0 THEN 'FAILED' ELSE 'VERIFIED' END,
-                       CASE WHEN i % 100 = 0 THEN 'NO_WMS_MATCH' WHEN i % 250 = 0 THEN 'CART_REJECTED' END,
-                       CASE WHEN i % 250 = 0 AND i % 100 <> 0 THEN 'CHANGE_REJECTED: location "main", not active' END,
-                       CASE WHEN i % 100 <> 0 THEN CASE WHEN i % 7 = 0 THEN 'WMS-' ELSE 'SKU-' END
-                           || lpad(i::text, 7, '0') END,
-                       CASE WHEN i % 100 <> 0 THEN CASE WHEN i % 7 = 0 THEN 'ALIAS' ELSE 'SKU' END END,
-                       i % 90, CASE WHEN i % 100 <> 0 THEN i % 90 END,
-                       CASE WHEN i % 100 <> 0 AND i % 250 <> 0 THEN now() - (i % 3600) * interval '1 second' END,
-                       now(), gen_random_uuid()
-                FROM generate_series(1, ROWS) AS i;
-                ANALYZE product_sync;
-                """.replace("ROWS", String.valueOf(ROWS)));
+        BigCart.fill(jdbc, TENANT, CART, ROWS);
         print(
                 "filled cart %s/%s with %,d rows in %.1f s (one INSERT ... SELECT generate_series)",
                 TENANT, CART, ROWS, (System.nanoTime() - start) / 1e9);

@@ -91,7 +91,8 @@ class ProductSyncPagesBrowserTest {
                 .until(() -> get("/api/v1/tenants/" + TENANT + "/carts/" + CART + "/product-sync/summary")
                                 .contains("\"total\":" + (VERIFIED_SKUS + 3))
                         && get("/api/v1/tenants/" + TENANT + "/carts/" + LIVE_CART + "/product-sync/summary")
-                                .contains("\"total\":2"));
+                                .contains("\"total\":2")
+                        && get("/tenants/" + TENANT).contains("data-cart=\"" + CART + "\""));
     }
 
     @AfterAll

@@ -23,11 +23,13 @@ record CollapsedBatch(List<CartSkuKey> deletes, List<ProductSyncRow> upserts) {
                 byKey.put(change.key(), new PerKey(true, null));
             } else if (current == null || current.row() == null) {
                 boolean deleteFirst = current != null && current.deleteFirst();
-                byKey.put(change.key(), new PerKey(deleteFirst, ProductSyncRow.of(change.value())));
+                byKey.put(
+                        change.key(),
+                        new PerKey(deleteFirst, ProductSyncRow.of(change.key(), change.value(), change.partition())));
             } else {
                 byKey.put(
                         change.key(),
-                        new PerKey(current.deleteFirst(), current.row().merge(change.value())));
+                        new PerKey(current.deleteFirst(), current.row().merge(change.value(), change.partition())));
             }
         }
         List<CartSkuKey> deletes = new ArrayList<>();

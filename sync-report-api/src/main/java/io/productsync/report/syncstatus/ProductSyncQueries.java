@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,13 +30,12 @@ public class ProductSyncQueries {
             FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
             """;
 
+    // The counts the writes keep (product_sync_counts, V8), not a count over the cart's rows; and the last cycle.
     static final String SUMMARY = """
-            SELECT NULL AS reason, count(*) AS n, count(*) FILTER (WHERE outcome = 'FAILED') AS failed
-            FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart
-            UNION ALL
-            SELECT reason, count(*), 0 FROM product_sync
-            WHERE tenant_id = :tenant AND cart_id = :cart AND last_cart_sync_date IS NULL
-            GROUP BY reason
+            SELECT c.never, c.reason, c.failed, c.n, y.cycle_at, y.completed_at
+            FROM (VALUES (1)) AS one (x)
+            LEFT JOIN product_sync_counts c ON c.tenant_id = :tenant AND c.cart_id = :cart
+            LEFT JOIN cart_cycles y ON y.tenant_id = :tenant AND y.cart_id = :cart
             """;
 
     private final JdbcClient jdbc;
@@ -139,7 +140,41 @@ public class ProductSyncQueries {
                 .list();
     }
 
-    /** One statement, so the total and the never counts come from one snapshot. */
+    /**
+     * The rows of each range whose sync date is {@code since} or later, at most {@code perRange} a range, in one query
+     * (the live pages' refresh after a cycle verdict moved the dates of rows it cannot name one by one).
+     */
+    public List<ProductSyncItem> syncedSince(
+            String tenantId, String cartId, Collection<SkuRange> ranges, Instant since, int perRange) {
+        if (ranges.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Object> params = new LinkedHashMap<>(
+                Map.of("tenant", tenantId, "cart", cartId, "since", since.atOffset(ZoneOffset.UTC), "limit", perRange));
+        List<String> parts = new ArrayList<>();
+        for (SkuRange range : Set.copyOf(ranges)) {
+            StringBuilder part = new StringBuilder("(").append(COLUMNS).append(" AND last_cart_sync_date >= :since");
+            int i = parts.size();
+            if (range.first() != null) {
+                part.append(" AND sku >= :first").append(i).append(" COLLATE \"C\"");
+                params.put("first" + i, range.first());
+            }
+            if (range.last() != null) {
+                part.append(" AND sku <= :last").append(i).append(" COLLATE \"C\"");
+                params.put("last" + i, range.last());
+            }
+            parts.add(part.append(" ORDER BY sku LIMIT :limit)").toString());
+        }
+        Map<String, ProductSyncItem> bySku = new LinkedHashMap<>();
+        jdbc.sql(String.join(" UNION ALL ", parts))
+                .params(params)
+                .query(ProductSyncQueries::item)
+                .list()
+                .forEach(item -> bySku.put(item.sku(), item));
+        return List.copyOf(bySku.values());
+    }
+
+    /** One statement, so the total, the never counts and the last cycle come from one snapshot. */
     public SyncSummary summary(String tenantId, String cartId) {
         Map<String, Long> neverByReason = new LinkedHashMap<>();
         for (SyncReason reason : SyncReason.values()) {
@@ -147,17 +182,23 @@ public class ProductSyncQueries {
         }
         long[] total = {0};
         long[] failed = {0};
+        LastCycle[] lastCycle = {null};
         jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
+            long n = rs.getLong("n");
+            total[0] += n;
+            if (rs.getBoolean("failed")) {
+                failed[0] += n;
+            }
             String reason = rs.getString("reason");
-            if (reason == null) {
-                total[0] = rs.getLong("n");
-                failed[0] = rs.getLong("failed");
-            } else {
-                neverByReason.put(reason, rs.getLong("n"));
+            if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
+                neverByReason.merge(reason, n, Long::sum);
+            }
+            if (rs.getObject("cycle_at") != null) {
+                lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
             }
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
-        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0]);
+        return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0], lastCycle[0]);
     }
 
     private static ProductSyncItem item(ResultSet rs, int row) throws SQLException {

@@ -1,9 +1,10 @@
 package io.productsync.report.syncstatus;
 
+import io.productsync.events.CartCycleVerified;
+import io.productsync.events.CartKey;
 import io.productsync.events.CartSkuKey;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.Topics;
-import io.productsync.report.system.Change;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.RecordBatches;
 import java.util.List;
@@ -12,12 +13,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Materializes sync-results into product_sync, one transaction per poll; a tombstone: the SKU left the cart. */
+/**
+ * Materializes sync-results into product_sync, one transaction per poll: a SKU's result (key {@code tenant/cart/sku}),
+ * its tombstone (the SKU left the cart), or a cycle verdict (key {@code tenant/cart}, read by its event-type header).
+ */
 @Component
 class SyncResultsListener {
 
-    static final KeyedTopic<CartSkuKey, SkuSyncEvaluated> TOPIC = new KeyedTopic<>(
-            Topics.SYNC_RESULTS, CartSkuKey::parse, result -> result.key().value());
+    static final KeyedTopic<Object, Object> TOPIC =
+            new KeyedTopic<>(Topics.SYNC_RESULTS, SyncResultsListener::parseKey, SyncResultsListener::keyOf);
 
     private final SyncResultWriter writer;
     private final ApplicationEventPublisher applied;
@@ -27,15 +31,30 @@ class SyncResultsListener {
         this.applied = applied;
     }
 
+    // Batches sized by count and time: up to 5,000 records a poll, and a fetch waits up to 100 ms for 64 KB, so a
+    // busy topic is written in large transactions and a lone result still lands within about 0.1 s.
     @KafkaListener(
             id = "sync-report-api-sync-results",
             topics = "#{T(io.productsync.events.Topics).SYNC_RESULTS.name()}",
-            groupId = "sync-report-api")
-    void onResults(List<ConsumerRecord<String, SkuSyncEvaluated>> records) {
+            groupId = "sync-report-api",
+            properties = {"max.poll.records=5000", "fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
+    void onResults(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.applyReadable(records, TOPIC, changes -> {
             writer.write(changes);
-            applied.publishEvent(
-                    new ResultsApplied(changes.stream().map(Change::key).toList()));
+            applied.publishEvent(ResultsApplied.of(changes));
         });
+    }
+
+    private static Object parseKey(String key, Object value) {
+        return value instanceof CartCycleVerified ? CartKey.parse(key) : CartSkuKey.parse(key);
+    }
+
+    private static String keyOf(Object value) {
+        if (value instanceof CartCycleVerified verdict) {
+            return verdict.key().value();
+        }
+        // The value's fields were checked when it was read: its key is joined, not built and checked again.
+        SkuSyncEvaluated result = (SkuSyncEvaluated) value;
+        return result.tenantId() + "/" + result.cartId() + "/" + result.sku();
     }
 }

@@ -48,14 +48,19 @@ class KafkaWiring {
         return new KafkaTemplate<>(eventProducerFactory);
     }
 
-    /** Keys are plain strings ({@code spring.kafka.consumer.key-deserializer}); values by topic. */
+    /**
+     * Keys are plain strings ({@code spring.kafka.consumer.key-deserializer}); values by topic, and on a topic with
+     * more than one record type by its event-type header.
+     */
     @Bean
     ConsumerFactory<Object, Object> consumerFactory(KafkaProperties kafka) {
         Map<Pattern, Deserializer<?>> byTopic = new LinkedHashMap<>();
         for (Topic<String, ?> topic : TopicDeclarations.CONSUMED) {
             byTopic.put(
                     Pattern.compile(Pattern.quote(topic.name())),
-                    topic.valueSerde().deserializer());
+                    new ByEventType(
+                            topic.valueSerde().deserializer(),
+                            TopicDeclarations.OTHER_TYPES.getOrDefault(topic.name(), Map.of())));
         }
         var values = new DelegatingByTopicDeserializer(byTopic, new UnknownTopic());
         var factory = new DefaultKafkaConsumerFactory<Object, Object>(kafka.buildConsumerProperties());

@@ -48,7 +48,7 @@ public final class RecordBatches {
             }
         }
         try {
-            changes.add(new Change<>(topic.keyOf(record.key(), record.value()), record.value()));
+            changes.add(new Change<>(topic.keyOf(record.key(), record.value()), record.value(), record.partition()));
             return null;
         } catch (IllegalArgumentException e) {
             return e;

@@ -1,10 +1,15 @@
 package io.productsync.report.system;
 
+import io.productsync.events.CartCycleVerified;
+import io.productsync.events.EventTypes;
+import io.productsync.events.JsonSerde;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,6 +28,13 @@ class TopicDeclarations {
             Topics.PRODUCT_ALIASES,
             Topics.INVENTORY_SNAPSHOT_HOLDS,
             Topics.WMS_INVENTORY);
+
+    /**
+     * Records of another type than their topic's main one, by the value of their event-type header (common-events'
+     * {@code EventTypes}); a record without the header is the main type, one with any other type is dead-lettered.
+     */
+    static final Map<String, Map<String, Deserializer<?>>> OTHER_TYPES = Map.of(
+            Topics.SYNC_RESULTS.name(), Map.of(EventTypes.CART_CYCLE_VERIFIED, JsonSerde.of(CartCycleVerified.class)));
 
     /**
      * Written here and declared here. This service also writes cart-connections (the connection API), but

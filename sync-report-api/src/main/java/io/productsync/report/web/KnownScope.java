@@ -22,8 +22,18 @@ class KnownScope {
     }
 
     void cart(String tenantId, String cartId) {
+        cartIds(tenantId, cartId);
+        known(tenantId, cartId);
+    }
+
+    /** 400 for a malformed tenant or cart id; no query. */
+    void cartIds(String tenantId, String cartId) {
         RequestParams.id(tenantId, "tenantId");
         RequestParams.id(cartId, "cartId");
+    }
+
+    /** 404 for a cart nobody has configured or reported (ids already checked). */
+    void known(String tenantId, String cartId) {
         if (!carts.cartKnown(tenantId, cartId)) {
             String known = carts.tenantKnown(tenantId)
                     ? "tenant '" + tenantId + "' has no cart '" + cartId + "'"

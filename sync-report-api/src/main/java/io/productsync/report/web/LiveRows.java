@@ -1,10 +1,12 @@
 package io.productsync.report.web;
 
+import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartKey;
 import io.productsync.events.CartSkuKey;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
 import io.productsync.report.syncstatus.ResultsApplied;
+import io.productsync.report.syncstatus.SkuRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +53,10 @@ class LiveRows implements DisposableBean {
     /** One open page: its stream and the SKUs it shows, from {@code first} to {@code last} (null: no bound). */
     private record Watcher(SseEmitter stream, String first, String last) {
 
+        SkuRange range() {
+            return new SkuRange(first, last);
+        }
+
         boolean shows(String sku) {
             return (first == null || utf8Order(sku, first) >= 0) && (last == null || utf8Order(sku, last) <= 0);
         }
@@ -60,6 +67,9 @@ class LiveRows implements DisposableBean {
     private final Clock clock;
     private final Map<CartKey, List<Watcher>> watchers = new ConcurrentHashMap<>();
     private final Map<CartKey, Set<String>> changed = new ConcurrentHashMap<>();
+    /** Carts whose rows a cycle verdict moved, with the earliest cycleAt since the last flush. */
+    private final Map<CartKey, Instant> cycled = new ConcurrentHashMap<>();
+
     private final AtomicInteger open = new AtomicInteger();
     private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-rows");
@@ -100,6 +110,9 @@ class LiveRows implements DisposableBean {
 
     @EventListener
     void onResults(ResultsApplied applied) {
+        if (watchers.isEmpty()) {
+            return; // nobody watches: no key of a large batch is looked at
+        }
         for (CartSkuKey key : applied.keys()) {
             CartKey cart = key.cart();
             if (watchers.containsKey(cart)) {
@@ -107,30 +120,58 @@ class LiveRows implements DisposableBean {
                         .add(key.sku());
             }
         }
+        for (CartCycleVerified verdict : applied.verdicts()) {
+            if (watchers.containsKey(verdict.key())) {
+                cycled.merge(verdict.key(), verdict.cycleAt(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
     }
 
     private void flush() {
-        for (CartKey cart : List.copyOf(changed.keySet())) {
+        Set<CartKey> carts = new HashSet<>(changed.keySet());
+        carts.addAll(cycled.keySet());
+        for (CartKey cart : carts) {
             Set<String> skus = changed.remove(cart);
+            Instant cycledSince = cycled.remove(cart);
             List<Watcher> pages = watchers.get(cart);
-            if (skus == null || pages == null || pages.isEmpty()) {
+            if (pages == null || pages.isEmpty()) {
                 continue;
             }
             try {
-                send(pages, render(cart, skus));
+                send(pages, render(cart, read(cart, skus, cycledSince, pages)));
             } catch (RuntimeException e) {
                 LOG.warn(e, "live rows of cart " + cart.value() + " not sent; the pages show them on reload");
             }
         }
     }
 
-    /** Each changed SKU's tbody, rendered once: its row, or its removal when it left the table. */
-    private Map<String, String> render(CartKey cart, Set<String> skus) {
-        Instant now = clock.instant();
+    /**
+     * The changed SKUs' rows (null: the SKU left the table) in one query; after a verdict, one more query for the rows
+     * it moved within the pages' ranges (a verdict names no SKUs: it moves the dates of a whole partition's rows).
+     */
+    private Map<String, ProductSyncItem> read(
+            CartKey cart, Set<String> skus, Instant cycledSince, List<Watcher> pages) {
         Map<String, ProductSyncItem> rows = new HashMap<>();
-        for (ProductSyncItem item : queries.findAll(cart.tenantId(), cart.cartId(), skus)) {
-            rows.put(item.sku(), item);
+        if (skus != null) {
+            skus.forEach(sku -> rows.put(sku, null));
+            for (ProductSyncItem item : queries.findAll(cart.tenantId(), cart.cartId(), skus)) {
+                rows.put(item.sku(), item);
+            }
         }
+        if (cycledSince != null) {
+            List<SkuRange> ranges = pages.stream().map(Watcher::range).toList();
+            for (ProductSyncItem item : queries.syncedSince(
+                    cart.tenantId(), cart.cartId(), ranges, cycledSince, ProductSyncPage.ROWS_PER_PAGE)) {
+                rows.put(item.sku(), item);
+            }
+        }
+        return rows;
+    }
+
+    /** Each SKU's tbody, rendered once: its row, or its removal when it left the table. */
+    private Map<String, String> render(CartKey cart, Map<String, ProductSyncItem> rows) {
+        Instant now = clock.instant();
+        Set<String> skus = rows.keySet();
         Map<String, String> html = new HashMap<>();
         for (String sku : skus) {
             Context context = new Context();

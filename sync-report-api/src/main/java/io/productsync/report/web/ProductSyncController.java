@@ -1,7 +1,9 @@
 package io.productsync.report.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.productsync.report.hold.SnapshotHoldView;
 import io.productsync.report.hold.SnapshotHolds;
+import io.productsync.report.syncstatus.LastCycle;
 import io.productsync.report.syncstatus.ProductSyncItem;
 import io.productsync.report.syncstatus.ProductSyncQueries;
 import io.productsync.report.syncstatus.SyncFilter;
@@ -43,10 +45,15 @@ class ProductSyncController {
             @RequestParam(required = false) String outcome,
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String after) {
-        scope.cart(tenantId, cartId);
+        scope.cartIds(tenantId, cartId);
         SyncFilter filter = RequestParams.filter(never, reason, skuPrefix, outcome);
         KeysetPage<ProductSyncItem> page =
                 queries.page(tenantId, cartId, filter, RequestParams.after(after), RequestParams.limit(limit));
+        // A page with rows proves the cart known (it has rows): only an empty one pays the query that tells an empty
+        // page from an unknown cart (404). One round trip to PostgreSQL per page instead of two.
+        if (page.items().isEmpty()) {
+            scope.known(tenantId, cartId);
+        }
         return new Page<>(page.items(), RequestParams.cursor(page.lastKey()));
     }
 
@@ -57,6 +64,7 @@ class ProductSyncController {
             long never,
             Map<String, Long> neverByReason,
             long failed,
+            @JsonInclude(JsonInclude.Include.ALWAYS) LastCycle lastCycle,
             List<SnapshotHoldView> snapshotHolds) {}
 
     @GetMapping("/summary")
@@ -69,6 +77,7 @@ class ProductSyncController {
                 counts.never(),
                 counts.neverByReason(),
                 counts.failed(),
+                counts.lastCycle(),
                 holds.ofCart(tenantId, cartId));
     }
 

@@ -4,9 +4,11 @@ import static io.productsync.report.syncstatus.Results.EVERY_ROW;
 import static io.productsync.report.syncstatus.Results.TENANT;
 import static io.productsync.report.syncstatus.Results.at;
 import static io.productsync.report.syncstatus.Results.change;
+import static io.productsync.report.syncstatus.Results.failed;
 import static io.productsync.report.syncstatus.Results.leftCart;
 import static io.productsync.report.syncstatus.Results.notSynced;
 import static io.productsync.report.syncstatus.Results.synced;
+import static io.productsync.report.syncstatus.Results.verdict;
 import static io.productsync.report.syncstatus.Results.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +40,7 @@ class SyncResultWriterTest {
 
     @BeforeEach
     void emptyTable() {
-        new JdbcTemplate(dataSource).execute("TRUNCATE product_sync");
+        new JdbcTemplate(dataSource).execute("TRUNCATE product_sync, cart_cycles");
     }
 
     @Test
@@ -150,6 +152,106 @@ class SyncResultWriterTest {
         writer.write(List.of(change(verified(CART, "A", 60)), leftCart(CART, "A")));
 
         assertThat(all()).isEmpty();
+    }
+
+    @Test
+    void textWithQuotesCommasLineBreaksAndBackslashesIsStoredExactly() {
+        String sku = "TEE, \"RED\" \\N/M";
+        SkuSyncEvaluated failed = failed(CART, sku, 10);
+        SkuSyncEvaluated withDetail = new SkuSyncEvaluated(
+                failed.eventId(),
+                TENANT,
+                CART,
+                sku,
+                true,
+                SyncOutcome.FAILED,
+                SyncReason.CART_REJECTED,
+                "cart said \"no\",\r\nthen: \\. and ''",
+                sku,
+                null,
+                null,
+                null,
+                null,
+                null,
+                at(10));
+
+        writer.write(List.of(change(withDetail)));
+
+        ProductSyncItem row = row(sku);
+        assertThat(row.sku()).isEqualTo(sku);
+        assertThat(row.detail()).isEqualTo("cart said \"no\",\r\nthen: \\. and ''");
+        assertThat(row.matchedWmsSku()).isEqualTo(sku);
+        assertThat(row.cartQuantity()).isNull();
+    }
+
+    @Test
+    void verdictMovesOnlyTheSyncedRowsOfItsCartAndPartitionThatAreNotUnverifiedAndNeverBackwards() {
+        writer.write(List.of(
+                change(verified(CART, "VERIFIED", 10), 1),
+                change(synced(SyncOutcome.UPDATED, CART, "UPDATED", 10, 10), 1),
+                change(notSynced(CART, "NEVER", SyncReason.NO_WMS_MATCH, 10), 1),
+                change(verified(CART, "FAILED", 5), 1),
+                change(failed(CART, "FAILED", 8), 1),
+                change(verified(CART, "PUSHING", 10), 1),
+                change(verified(CART, "LATER", 50), 1),
+                change(verified(CART, "OTHER-PARTITION", 10), 2),
+                change(verified("other-shop", "OTHER-CART", 10), 1)));
+
+        writer.write(List.of(verdict(CART, 1, 30, "PUSHING")));
+
+        assertThat(row("VERIFIED").lastCartSyncDate()).isEqualTo(at(30));
+        assertThat(row("UPDATED").lastCartSyncDate()).isEqualTo(at(30));
+        assertThat(row("NEVER").lastCartSyncDate()).isNull();
+        assertThat(row("FAILED").lastCartSyncDate()).isEqualTo(at(5));
+        assertThat(row("PUSHING").lastCartSyncDate()).isEqualTo(at(10));
+        assertThat(row("LATER").lastCartSyncDate()).isEqualTo(at(50));
+        assertThat(row("OTHER-PARTITION").lastCartSyncDate()).isEqualTo(at(10));
+        assertThat(queries.find(TENANT, "other-shop", "OTHER-CART")
+                        .orElseThrow()
+                        .lastCartSyncDate())
+                .isEqualTo(at(10));
+        assertThat(row("VERIFIED").evaluatedAt()).isEqualTo(at(10));
+    }
+
+    @Test
+    void aRowFollowsThePartitionOfItsLatestResult() {
+        writer.write(List.of(change(verified(CART, "A", 10), 1), change(verified(CART, "A", 20), 2)));
+
+        writer.write(List.of(verdict(CART, 1, 30)));
+        assertThat(row("A").lastCartSyncDate()).isEqualTo(at(20));
+
+        writer.write(List.of(verdict(CART, 2, 40)));
+        assertThat(row("A").lastCartSyncDate()).isEqualTo(at(40));
+    }
+
+    @Test
+    void resultsAndVerdictsOfOneBatchApplyInOffsetOrder() {
+        writer.write(List.of(change(verified(CART, "A", 10), 1), change(verified(CART, "B", 10), 1)));
+
+        writer.write(List.of(
+                change(notSynced(CART, "A", SyncReason.SYNC_DISABLED, 20), 1),
+                verdict(CART, 1, 30),
+                change(notSynced(CART, "B", SyncReason.SYNC_DISABLED, 40), 1),
+                change(verified(CART, "C", 35), 1)));
+
+        // A stopped being synced before the verdict: not moved; B was verified at 30 and then stopped: moved
+        assertThat(row("A").lastCartSyncDate()).isEqualTo(at(10));
+        assertThat(row("B").lastCartSyncDate()).isEqualTo(at(30));
+        assertThat(row("B").outcome()).isEqualTo(SyncOutcome.NOT_SYNCED);
+        assertThat(row("C").lastCartSyncDate()).isEqualTo(at(35));
+    }
+
+    @Test
+    void theCartKeepsItsLatestVerdictAsItsLastCycleAndAReplayChangesNothing() {
+        writer.write(List.of(change(verified(CART, "A", 10), 1)));
+        assertThat(queries.summary(TENANT, CART).lastCycle()).isNull();
+        var latest = verdict(CART, 1, 30);
+        writer.write(List.of(latest));
+
+        writer.write(List.of(verdict(CART, 2, 20), latest));
+
+        assertThat(queries.summary(TENANT, CART).lastCycle()).isEqualTo(new LastCycle(at(30), at(32)));
+        assertThat(row("A").lastCartSyncDate()).isEqualTo(at(30));
     }
 
     private ProductSyncItem row(String sku) {

@@ -1,0 +1,115 @@
+package io.productsync.report.syncstatus;
+
+import io.productsync.events.SkuSyncEvaluated;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Upserts rows into product_sync the fast way: COPY into a temporary staging table (one per connection, emptied at
+ * commit), then one INSERT ... SELECT ... ON CONFLICT that merges them. Runs inside the writer's transaction.
+ */
+final class StagedMerge {
+
+    private static final String COLUMNS = """
+            tenant_id, cart_id, sku, inventory_enabled, outcome, reason, detail, matched_wms_sku, matched_via,
+            cart_quantity, wms_quantity, pushed_quantity, last_cart_sync_date, evaluated_at, event_id, source_partition""";
+
+    private static final String STAGING =
+            "CREATE TEMP TABLE IF NOT EXISTS product_sync_staging" + " (LIKE product_sync) ON COMMIT DELETE ROWS";
+
+    private static final String COPY = "COPY product_sync_staging (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
+
+    // Takes the staged rows out as it merges them, so a second merge in the same transaction starts empty.
+    // A row is rewritten only when the result is newer (so at least evaluated_at differs) or moves the sync date
+    // forward: a replayed or older result leaves the row as it is. An older result may still move the sync date.
+    private static final String MERGE =
+            """
+            WITH staged AS (DELETE FROM product_sync_staging RETURNING *)
+            INSERT INTO product_sync AS t (columns)
+            SELECT columns FROM staged
+            ON CONFLICT (tenant_id, cart_id, sku) DO UPDATE SET
+                inventory_enabled = CASE WHEN newer THEN excluded.inventory_enabled ELSE t.inventory_enabled END,
+                outcome = CASE WHEN newer THEN excluded.outcome ELSE t.outcome END,
+                reason = CASE WHEN newer THEN excluded.reason ELSE t.reason END,
+                detail = CASE WHEN newer THEN excluded.detail ELSE t.detail END,
+                matched_wms_sku = CASE WHEN newer THEN excluded.matched_wms_sku ELSE t.matched_wms_sku END,
+                matched_via = CASE WHEN newer THEN excluded.matched_via ELSE t.matched_via END,
+                cart_quantity = CASE WHEN newer THEN excluded.cart_quantity ELSE t.cart_quantity END,
+                wms_quantity = CASE WHEN newer THEN excluded.wms_quantity ELSE t.wms_quantity END,
+                pushed_quantity = CASE WHEN newer THEN excluded.pushed_quantity ELSE t.pushed_quantity END,
+                event_id = CASE WHEN newer THEN excluded.event_id ELSE t.event_id END,
+                source_partition = CASE WHEN newer THEN excluded.source_partition ELSE t.source_partition END,
+                evaluated_at = GREATEST(t.evaluated_at, excluded.evaluated_at),
+                last_cart_sync_date = GREATEST(t.last_cart_sync_date, excluded.last_cart_sync_date)
+            WHERE newer
+               OR excluded.last_cart_sync_date > coalesce(t.last_cart_sync_date, '-infinity'::timestamptz)
+            """.replace("newer", "(excluded.evaluated_at > t.evaluated_at)").replace("columns", COLUMNS);
+
+    private final JdbcTemplate jdbc;
+
+    StagedMerge(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows with distinct keys (PostgreSQL refuses to update one row twice in one statement). */
+    void upsert(List<ProductSyncRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String csv = csv(rows);
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(STAGING);
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv));
+                statement.executeUpdate(MERGE);
+            } catch (IOException e) {
+                throw new SQLException("cannot COPY into product_sync_staging", e);
+            }
+            return null;
+        });
+    }
+
+    /** PostgreSQL's CSV: every text quoted (quotes doubled), null an empty unquoted field, times ISO-8601 in UTC. */
+    private static String csv(List<ProductSyncRow> rows) {
+        StringBuilder csv = new StringBuilder(rows.size() * 220);
+        for (ProductSyncRow row : rows) {
+            SkuSyncEvaluated r = row.result();
+            text(csv, row.key().tenantId()).append(',');
+            text(csv, row.key().cartId()).append(',');
+            text(csv, row.key().sku()).append(',');
+            csv.append(r.inventoryEnabled()).append(',');
+            text(csv, r.outcome().name()).append(',');
+            text(csv, r.reason() == null ? null : r.reason().name()).append(',');
+            text(csv, r.detail()).append(',');
+            text(csv, r.matchedWmsSku()).append(',');
+            text(csv, r.matchedVia() == null ? null : r.matchedVia().name()).append(',');
+            plain(csv, r.cartQuantity()).append(',');
+            plain(csv, r.wmsQuantity()).append(',');
+            plain(csv, r.pushedQuantity()).append(',');
+            plain(csv, row.lastCartSyncDate()).append(',');
+            plain(csv, r.evaluatedAt()).append(',');
+            plain(csv, r.eventId()).append(',');
+            csv.append(row.partition()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static StringBuilder text(StringBuilder csv, String value) {
+        if (value == null) {
+            return csv;
+        }
+        return csv.append('"')
+                .append(value.indexOf('"') < 0 ? value : value.replace("\"", "\"\""))
+                .append('"');
+    }
+
+    private static StringBuilder plain(StringBuilder csv, Object value) {
+        return value == null ? csv : csv.append(value);
+    }
+}

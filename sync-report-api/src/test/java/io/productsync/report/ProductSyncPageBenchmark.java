@@ -1,0 +1,120 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.productsync.report.syncstatus.ListStatements;
+import io.productsync.report.syncstatus.SyncFilter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * An API page of 50 at 1,000,000 rows (issue 7, B5): 2,000 random pages over HTTP from a client in the same JVM, each
+ * next to the page's own SQL over plain JDBC (one kept connection), interleaved so both see the same load. Run by
+ * command only (the name keeps it out of the normal suite):
+ *
+ * <pre>./mvnw -q -B -o -pl sync-report-api verify -Dtest=ProductSyncPageBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * Figures go to {@code target/benchmarks/product-sync-page.txt}.
+ */
+@EmbeddedKafka
+class ProductSyncPageBenchmark {
+
+    private static final int ROWS = 1_000_000;
+    private static final int PAGES = 2_000;
+    private static final int WARM_UP = 300;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void pagesOfFiftyAtAMillionRows(EmbeddedKafkaBroker broker) throws Exception {
+        String brokers = broker.getBrokersAsString();
+        WriterTopics.create(brokers, 1);
+        String url = TestDatabase.newDatabaseUrl("pagebench");
+        try (ConfigurableApplicationContext app = RunningService.start(
+                        brokers, url, "--productsync.kafka.partitions=1", "--logging.level.root=WARN");
+                SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true)) {
+            BigCart.fill(new JdbcTemplate(dataSource), "bench", "big", ROWS);
+            String api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port")
+                    + "/api/v1/tenants/bench/carts/big/product-sync?limit=50&after=";
+            NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+            Random random = new Random(42);
+            double[] overHttp = new double[PAGES];
+            double[] bare = new double[PAGES];
+            for (int i = -WARM_UP; i < PAGES; i++) {
+                String after = "SKU-%07d".formatted(1 + random.nextInt(ROWS - 100));
+                String cursor =
+                        Base64.getUrlEncoder().withoutPadding().encodeToString(after.getBytes(StandardCharsets.UTF_8));
+                long start = System.nanoTime();
+                HttpResponse<String> page = http.send(
+                        HttpRequest.newBuilder(URI.create(api + cursor)).build(), HttpResponse.BodyHandlers.ofString());
+                long httpNanos = System.nanoTime() - start;
+                assertThat(page.statusCode()).isEqualTo(200);
+                assertThat(page.body()).contains("\"next\":\"");
+                ListStatements.Sql sql =
+                        ListStatements.page("bench", "big", new SyncFilter(null, null, null), after, 51);
+                start = System.nanoTime();
+                List<Object[]> rows = jdbc.query(sql.sql(), sql.params(), (rs, n) -> {
+                    Object[] columns = new Object[rs.getMetaData().getColumnCount()];
+                    for (int c = 0; c < columns.length; c++) {
+                        columns[c] = rs.getObject(c + 1);
+                    }
+                    return columns;
+                });
+                long bareNanos = System.nanoTime() - start;
+                assertThat(rows).hasSize(51);
+                if (i >= 0) {
+                    overHttp[i] = httpNanos / 1e6;
+                    bare[i] = bareNanos / 1e6;
+                }
+            }
+            Arrays.sort(overHttp);
+            Arrays.sort(bare);
+            print(
+                    "%d cores shared with other builds, load average %.2f; %,d random pages of 50 at %,d rows after %d"
+                            + " untimed",
+                    Runtime.getRuntime().availableProcessors(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    PAGES,
+                    ROWS,
+                    WARM_UP);
+            print("GET .../product-sync?limit=50&after=  p50 %.2f ms  p99 %.2f ms", p(overHttp, 50), p(overHttp, 99));
+            print("its SQL over plain JDBC            p50 %.2f ms  p99 %.2f ms", p(bare, 50), p(bare, 99));
+            print(
+                    "ratio                              p50 %.1fx     p99 %.1fx",
+                    p(overHttp, 50) / p(bare, 50), p(overHttp, 99) / p(bare, 99));
+        } finally {
+            Path out = Path.of("target", "benchmarks", "product-sync-page.txt");
+            Files.createDirectories(out.getParent());
+            Files.write(out, report);
+        }
+    }
+
+    private static double p(double[] sorted, int percentile) {
+        return sorted[Math.min(sorted.length - 1, sorted.length * percentile / 100)];
+    }
+
+    private void print(String format, Object... args) {
+        String line = format.formatted(args);
+        System.out.println(line);
+        report.add(line);
+    }
+}
