@@ -16,9 +16,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +115,41 @@ class MatcherLoadRun {
                     (System.nanoTime() - started) / 1_000_000_000,
                     records[0],
                     twice);
+            long written = writtenRecords(bootstrap);
+            long inputs = 2L * skus + 1;
+            log.info(
+                    "LOAD: {} records written to Kafka (end offsets of every topic but the inputs, internal ones"
+                            + " included, transaction markers included) for {} input records: {} per input record",
+                    written,
+                    inputs,
+                    "%.2f".formatted((double) written / inputs));
             assertThat(twice).isZero();
+        }
+    }
+
+    /** Sum of the end offsets of every topic except the inputs and the broker's own (__) topics. */
+    private static long writtenRecords(String bootstrap) throws Exception {
+        try (Admin admin = TestKafka.admin(bootstrap)) {
+            Set<String> inputs =
+                    TestKafka.INPUTS.stream().map(topic -> topic.name()).collect(Collectors.toSet());
+            Set<String> written = admin.listTopics().names().get().stream()
+                    .filter(name -> !name.startsWith("__") && !inputs.contains(name))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(written)
+                    .allTopicNames()
+                    .get()
+                    .values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(partition -> latest.put(
+                                    new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            Map<String, Long> perTopic = new TreeMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get()
+                    .forEach((partition, offset) -> perTopic.merge(partition.topic(), offset.offset(), Long::sum));
+            log.info("LOAD: end offsets per topic {}", perTopic);
+            return perTopic.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 }
