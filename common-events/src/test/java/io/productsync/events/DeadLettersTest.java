@@ -56,10 +56,28 @@ class DeadLettersTest {
         assertThat(aliases.name()).isEqualTo("product-aliases");
         assertThat(aliases.numPartitions()).isEqualTo(6);
         assertThat(aliases.configs())
-                .isEqualTo(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+                .containsEntry(TopicConfig.SEGMENT_MS_CONFIG, "3600000")
+                .containsEntry(TopicConfig.DELETE_RETENTION_MS_CONFIG, "604800000");
         assertThat(deadLetters.name()).isEqualTo("product-aliases-dlt");
-        assertThat(deadLetters.configs()).isNull();
-        assertThat(Topics.SYNC_RESULTS.declaration(3, (short) 1).configs()).isNull();
+        assertThat(deadLetters.configs())
+                .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "1209600000");
+    }
+
+    @Test
+    void everyTopicBoundsItsDiskByKeysOrByTime() {
+        assertThat(Topics.ALL).allSatisfy(topic -> {
+            Map<String, String> configs = topic.declaration(3, (short) 1).configs();
+            assertThat(configs).containsKey(TopicConfig.SEGMENT_MS_CONFIG);
+            assertThat(topic.compacted() || configs.containsKey(TopicConfig.RETENTION_MS_CONFIG))
+                    .as(topic.name())
+                    .isTrue();
+        });
+        assertThat(Topics.CART_INVENTORY.compacted()).isTrue();
+        assertThat(Topics.SYNC_RESULTS.compacted()).isTrue();
+        assertThat(Topics.CART_INVENTORY_PUSHES.declaration(3, (short) 1).configs())
+                .containsEntry(TopicConfig.RETENTION_MS_CONFIG, "86400000");
     }
 
     @Test
