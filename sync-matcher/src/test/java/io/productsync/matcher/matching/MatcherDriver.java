@@ -57,6 +57,7 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // As the app runs: a generated internal name fails the build.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
         SyncTopology.build(builder, clock);
         driver = new TopologyTestDriver(builder.build(), config);
