@@ -45,9 +45,12 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
     private static final StringSerializer PREFIX = new StringSerializer();
 
     private final Clock clock;
+    private final int maxUnverified;
 
-    CartSkuMatcher(Clock clock) {
+    /** {@code maxUnverified}: more SKUs of a cart with a push in flight than this, and its cycle gets no verdict. */
+    CartSkuMatcher(Clock clock, int maxUnverified) {
         this.clock = clock;
+        this.maxUnverified = maxUnverified;
     }
 
     /** The broadcast tables the matcher reads besides its own stores. */
@@ -195,8 +198,8 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                 return;
             }
             Instant now = clock.instant();
-            List<String> unverified = pending.skus(cartKey, CartCycleVerified.MAX_UNVERIFIED);
-            if (unverified.size() <= CartCycleVerified.MAX_UNVERIFIED) {
+            List<String> unverified = pending.skus(cartKey, maxUnverified);
+            if (unverified.size() <= maxUnverified) {
                 int partition = context.recordMetadata().orElseThrow().partition();
                 CartCycleVerified verdict = new CartCycleVerified(
                         UUID.randomUUID(),

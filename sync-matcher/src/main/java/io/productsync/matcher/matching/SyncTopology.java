@@ -33,6 +33,11 @@ public final class SyncTopology {
     private SyncTopology() {}
 
     public static void build(StreamsBuilder builder, Clock clock) {
+        build(builder, clock, CartCycleVerified.MAX_UNVERIFIED);
+    }
+
+    /** With another cap on a verdict's unverified SKUs, so a test need not push ten thousand SKUs to reach it. */
+    static void build(StreamsBuilder builder, Clock clock, int maxUnverified) {
         // WMS rows, newest observation per key and only when the available quantity changed, then to every partition.
         parsed(
                         builder,
@@ -90,8 +95,8 @@ public final class SyncTopology {
                                 TopologyNames.CONNECTION_TABLE_STORE,
                                 CartSideChange.ConnectionChanged::new),
                         Named.as(TopologyNames.MERGE_CONNECTIONS));
-        KStream<String, Decision> decisions =
-                changes.process(new CartSkuMatcher(clock), Named.as(TopologyNames.MATCH), CartSkuMatcher.tables());
+        KStream<String, Decision> decisions = changes.process(
+                new CartSkuMatcher(clock, maxUnverified), Named.as(TopologyNames.MATCH), CartSkuMatcher.tables());
 
         // Pushes go to the applier, verdicts to the partition they speak for, results and tombstones to the sync view.
         Map<String, KStream<String, Decision>> branches = decisions
