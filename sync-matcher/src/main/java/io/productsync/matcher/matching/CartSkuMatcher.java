@@ -13,20 +13,17 @@ import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -38,11 +35,6 @@ import org.apache.kafka.streams.state.Stores;
  * cart's last cycle, and answers a cart's cycle with a verdict on this partition.
  */
 final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, String, Decision> {
-
-    /** No control character can be in an id or a SKU, so this ends a WMS key in the index's composite key. */
-    private static final String INDEX_SEPARATOR = "\u0000";
-
-    private static final StringSerializer PREFIX = new StringSerializer();
 
     private final Clock clock;
     private final int maxUnverified;
@@ -81,8 +73,8 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
     private final class Matcher implements Processor<String, CartSideChange, String, Decision> {
 
         private ProcessorContext<String, Decision> context;
-        private KeyValueStore<String, CartHeld> carts;
-        private KeyValueStore<String, String> wmsIndex;
+        private CartStore carts;
+        private WmsIndex wmsIndex;
         private KeyValueStore<String, Instant> cycles;
         private PendingPushes pending;
         private LocalTables tables;
@@ -91,8 +83,8 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         @Override
         public void init(ProcessorContext<String, Decision> context) {
             this.context = context;
-            this.carts = context.getStateStore(TopologyNames.CART_STORE);
-            this.wmsIndex = context.getStateStore(TopologyNames.WMS_INDEX_STORE);
+            this.carts = new CartStore(context.getStateStore(TopologyNames.CART_STORE));
+            this.wmsIndex = new WmsIndex(context.getStateStore(TopologyNames.WMS_INDEX_STORE));
             this.cycles = context.getStateStore(TopologyNames.CART_CYCLE_STORE);
             this.pending = new PendingPushes(context.getStateStore(TopologyNames.PENDING_PUSH_STORE));
             this.tables = new LocalTables(context);
@@ -117,28 +109,15 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             }
         }
 
-        /** Newest observation wins; at the same time, the one finding more listings of the SKU. */
         private void cartObserved(String key, CartInventoryObserved observation) {
-            CartHeld held = carts.get(key);
-            if (!Seen.admits(
-                    held == null ? null : held.seen(),
-                    observation.observedAt().toEpochMilli(),
-                    observation.listings())) {
-                return;
+            if (carts.observe(key, observation)) {
+                evaluate(key, observation);
             }
-            carts.put(key, CartHeld.observed(observation));
-            evaluate(key, observation);
         }
 
-        /** Remembered as gone at the record's time, so a late older observation cannot bring the SKU back. */
+        /** A SKU that left has its result removed, if it had one (its cart is connected). */
         private void cartGone(String key, long at) {
-            CartHeld held = carts.get(key);
-            if (!Seen.admitsRemoval(held == null ? null : held.seen(), at)) {
-                return;
-            }
-            carts.put(key, CartHeld.goneAt(at));
-            if (held != null
-                    && !held.gone()
+            if (carts.remove(key, at)
                     && tables.connection(CartSkuKey.parse(key).cart().value()) != null) {
                 remove(key);
             }
@@ -147,7 +126,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         /** Every held SKU of the cart: decided again, or removed when the cart was disconnected. */
         private void connectionChanged(String cartKey) {
             boolean connected = tables.connection(cartKey) != null;
-            for (KeyValue<String, CartInventoryObserved> cart : heldSkus(cartKey)) {
+            for (KeyValue<String, CartInventoryObserved> cart : carts.heldSkus(cartKey)) {
                 if (connected) {
                     evaluate(cart.key, cart.value);
                 } else {
@@ -160,30 +139,25 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         private void aliasChanged(AliasKey alias) {
             for (String cartKey : tables.connectedCarts(alias.tenantId())) {
                 String key = cartKey + "/" + alias.alias();
-                CartHeld held = carts.get(key);
-                if (held != null && !held.gone()) {
-                    evaluate(key, held.observation());
+                CartInventoryObserved held = carts.held(key);
+                if (held != null) {
+                    evaluate(key, held);
                 }
             }
         }
 
         /** The cart SKUs the index says this WMS row feeds; entries that no longer hold are dropped on the way. */
         private void wmsChanged(String wmsKey) {
-            List<KeyValue<String, String>> entries = new ArrayList<>();
-            try (KeyValueIterator<String, String> index = wmsIndex.prefixScan(wmsKey + INDEX_SEPARATOR, PREFIX)) {
-                index.forEachRemaining(entries::add);
-            }
-            for (KeyValue<String, String> entry : entries) {
-                CartHeld held = carts.get(entry.value);
+            for (String key : wmsIndex.cartSkus(wmsKey)) {
+                CartInventoryObserved held = carts.held(key);
                 CartConnectionConfigured connection =
-                        tables.connection(CartSkuKey.parse(entry.value).cart().value());
+                        tables.connection(CartSkuKey.parse(key).cart().value());
                 if (held == null
-                        || held.gone()
                         || connection == null
-                        || !wmsKeyOf(held.observation(), connection).equals(wmsKey)) {
-                    wmsIndex.delete(entry.key);
+                        || !wmsKeyOf(held, connection).equals(wmsKey)) {
+                    wmsIndex.remove(wmsKey, key);
                 } else {
-                    evaluate(entry.value, held.observation());
+                    evaluate(key, held);
                 }
             }
         }
@@ -233,10 +207,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             }
             ProductAliasChanged alias = tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value());
             String wmsKey = MatchInput.wmsKey(cart, connection, alias);
-            String indexKey = wmsKey + INDEX_SEPARATOR + key;
-            if (wmsIndex.get(indexKey) == null) {
-                wmsIndex.put(indexKey, key);
-            }
+            wmsIndex.add(wmsKey, key);
             Instant lastCycle = cycles.get(new CartKey(cart.tenantId(), cart.cartId()).value());
             Decision decision = SyncDecision.decide(
                     new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());
@@ -254,18 +225,6 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         private void remove(String key) {
             pending.clear(key);
             context.forward(new Record<>(key, null, timestamp));
-        }
-
-        private List<KeyValue<String, CartInventoryObserved>> heldSkus(String cartKey) {
-            List<KeyValue<String, CartInventoryObserved>> held = new ArrayList<>();
-            try (KeyValueIterator<String, CartHeld> skus = carts.prefixScan(cartKey + "/", PREFIX)) {
-                skus.forEachRemaining(entry -> {
-                    if (!entry.value.gone()) {
-                        held.add(KeyValue.pair(entry.key, entry.value.observation()));
-                    }
-                });
-            }
-            return held;
         }
 
         private String wmsKeyOf(CartInventoryObserved cart, CartConnectionConfigured connection) {
