@@ -9,16 +9,26 @@ import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,7 +119,91 @@ class MatcherLoadRun {
                     (System.nanoTime() - started) / 1_000_000_000,
                     records[0],
                     twice);
+            long written = writtenRecords(bootstrap);
+            log.info(
+                    "LOAD: stream threads used {} ms of CPU for {} input records: {} µs per input record",
+                    streamThreadCpuNanos() / 1_000_000,
+                    2L * skus + 1,
+                    "%.1f".formatted(streamThreadCpuNanos() / 1_000.0 / (2L * skus + 1)));
+            long inputs = 2L * skus + 1;
+            log.info(
+                    "LOAD: {} records written to Kafka (end offsets of every topic but the inputs, internal ones"
+                            + " included, transaction markers included) for {} input records: {} per input record",
+                    written,
+                    inputs,
+                    "%.2f".formatted((double) written / inputs));
             assertThat(twice).isZero();
+
+            // A second cycle in which every cart SKU changed (a new observation), WMS unchanged: the cost of a change.
+            long cpuBefore = streamThreadCpuNanos();
+            long changesStarted = System.nanoTime();
+            Instant changedAt = T0.plusSeconds(2);
+            for (int i = 0; i < skus; i++) {
+                CartInventoryObserved cart = new CartInventoryObserved(
+                        UUID.randomUUID(), "acme", "shop", "sku-%07d".formatted(i), true, true, i % 50, changedAt);
+                TestKafka.send(producer, Topics.CART_INVENTORY, cart.key().value(), cart);
+            }
+            producer.flush();
+            Set<String> verifiedAgain = new HashSet<>();
+            await().atMost(Duration.ofMinutes(40))
+                    .pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(
+                            () -> {
+                                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                                    SkuSyncEvaluated result = Topics.SYNC_RESULTS
+                                            .valueSerde()
+                                            .deserializer()
+                                            .deserialize(record.topic(), record.value());
+                                    if (result != null && changedAt.equals(result.syncedAt())) {
+                                        verifiedAgain.add(record.key());
+                                    }
+                                });
+                                return verifiedAgain.size();
+                            },
+                            count -> count == skus);
+            log.info(
+                    "LOAD: {} cart changes VERIFIED again after {} s; {} records written per change; {} µs of stream"
+                            + " thread CPU per change",
+                    skus,
+                    (System.nanoTime() - changesStarted) / 1_000_000_000,
+                    "%.2f".formatted((double) (writtenRecords(bootstrap) - written) / skus),
+                    "%.1f".formatted((streamThreadCpuNanos() - cpuBefore) / 1_000.0 / skus));
+        }
+    }
+
+    /** CPU used so far by the matcher's stream threads: unlike wall time, barely moved by others on the machine. */
+    private static long streamThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                .filter(info -> info != null && info.getThreadName().contains("StreamThread"))
+                .mapToLong(info -> Math.max(0, threads.getThreadCpuTime(info.getThreadId())))
+                .sum();
+    }
+
+    /** Sum of the end offsets of every topic except the inputs and the broker's own (__) topics. */
+    private static long writtenRecords(String bootstrap) throws Exception {
+        try (Admin admin = TestKafka.admin(bootstrap)) {
+            Set<String> inputs =
+                    TestKafka.INPUTS.stream().map(topic -> topic.name()).collect(Collectors.toSet());
+            Set<String> written = admin.listTopics().names().get().stream()
+                    .filter(name -> !name.startsWith("__") && !inputs.contains(name))
+                    .collect(Collectors.toSet());
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(written)
+                    .allTopicNames()
+                    .get()
+                    .values()
+                    .forEach(topic -> topic.partitions()
+                            .forEach(partition -> latest.put(
+                                    new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            Map<String, Long> perTopic = new TreeMap<>();
+            admin.listOffsets(latest)
+                    .all()
+                    .get()
+                    .forEach((partition, offset) -> perTopic.merge(partition.topic(), offset.offset(), Long::sum));
+            log.info("LOAD: end offsets per topic {}", perTopic);
+            return perTopic.values().stream().mapToLong(Long::longValue).sum();
         }
     }
 }

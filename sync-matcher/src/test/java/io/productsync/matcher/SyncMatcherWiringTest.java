@@ -12,6 +12,7 @@ import io.productsync.events.SyncReason;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
+import io.productsync.matcher.system.BoundedRocksDbMemory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,8 @@ class SyncMatcherWiringTest {
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
+                .containsEntry(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS)
+                .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
                 .containsEntry("transaction.timeout.ms", "30000");
         assertThat(stateDir.resolve("sync-matcher")).isDirectory();
@@ -106,7 +109,10 @@ class SyncMatcherWiringTest {
                 "cart-inventory-dlt",
                 "wms-inventory-dlt",
                 "product-aliases-dlt",
-                "cart-connections-dlt");
+                "cart-connections-dlt",
+                "sync-matcher-wms-inventory-broadcast",
+                "sync-matcher-product-aliases-broadcast",
+                "sync-matcher-cart-connections-broadcast");
         try (Admin admin = TestKafka.admin(bootstrapServers)) {
             Map<String, TopicDescription> found =
                     admin.describeTopics(declared).allTopicNames().get();

@@ -70,7 +70,7 @@ final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String
         }
 
         private void tombstone(FixedKeyRecord<String, V> record, Seen held) {
-            if (held != null && held.atMillis() > record.timestamp()) {
+            if (!Seen.admitsRemoval(held, record.timestamp())) {
                 return;
             }
             seen.put(record.key(), new Seen(record.timestamp(), null, true, null));
@@ -82,25 +82,19 @@ final class NewestObservationOnly<V> implements FixedKeyProcessorSupplier<String
         private void observation(FixedKeyRecord<String, V> record, Seen held) {
             long at = observedAt.apply(record.value()).toEpochMilli();
             Integer newRank = rank.apply(record.value());
-            boolean outranks = held != null && at == held.atMillis() && !held.gone() && higher(newRank, held.rank());
-            if (held != null && at <= held.atMillis() && !outranks) {
+            if (!Seen.admits(held, at, newRank)) {
                 return;
             }
             Long newQuantity = quantity.apply(record.value());
             seen.put(record.key(), new Seen(at, newQuantity, false, newRank));
             boolean changed = held == null
                     || held.gone()
-                    || outranks
+                    || Seen.outranks(held, at, newRank)
                     || newQuantity == null
                     || !Objects.equals(newQuantity, held.quantity());
             if (changed) {
                 context.forward(record);
             }
-        }
-
-        /** No rank never outranks; any rank outranks none (a key held since before ranks were kept). */
-        private static boolean higher(Integer rank, Integer heldRank) {
-            return rank != null && (heldRank == null || rank > heldRank);
         }
     }
 }

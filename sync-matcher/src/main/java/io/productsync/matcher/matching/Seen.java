@@ -1,8 +1,31 @@
 package io.productsync.matcher.matching;
 
 /**
- * What the out-of-order guard remembers per key: the newest observation time (epoch millis), the quantity it carried
+ * What an out-of-order guard remembers per key: the newest observation time (epoch millis), the quantity it carried
  * (WMS only), its rank among observations of the same time (cart: {@code listings}; absent in rows stored before ranks
  * were kept), or that the key is gone since that time.
  */
-public record Seen(long atMillis, Long quantity, boolean gone, Integer rank) {}
+public record Seen(long atMillis, Long quantity, boolean gone, Integer rank) {
+
+    /**
+     * An observation at {@code at} wins over what is held if it is newer, or of the same time and of a higher rank (a
+     * later page of one snapshot that found the SKU on one more listing).
+     */
+    static boolean admits(Seen held, long at, Integer rank) {
+        return held == null || at > held.atMillis() || outranks(held, at, rank);
+    }
+
+    static boolean outranks(Seen held, long at, Integer rank) {
+        return held != null && at == held.atMillis() && !held.gone() && higher(rank, held.rank());
+    }
+
+    /** A removal at {@code at} wins unless what is held is newer. */
+    static boolean admitsRemoval(Seen held, long at) {
+        return held == null || held.atMillis() <= at;
+    }
+
+    /** No rank never outranks; any rank outranks none (a key held since before ranks were kept). */
+    private static boolean higher(Integer rank, Integer heldRank) {
+        return rank != null && (heldRank == null || rank > heldRank);
+    }
+}

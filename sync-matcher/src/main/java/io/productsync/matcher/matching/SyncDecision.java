@@ -55,7 +55,7 @@ final class SyncDecision {
                     cart.quantity(),
                     wms.available(),
                     null,
-                    cart.observedAt(),
+                    in.syncedAt(),
                     now));
         }
         return new Decision.Push(new PushCartInventory(

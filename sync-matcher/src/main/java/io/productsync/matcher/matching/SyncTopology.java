@@ -1,116 +1,123 @@
 package io.productsync.matcher.matching;
 
 import io.productsync.events.AliasKey;
-import io.productsync.events.CartConnectionConfigured;
-import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartKey;
-import io.productsync.events.CartSkuKey;
 import io.productsync.events.JsonSerde;
-import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
 import io.productsync.events.WmsSkuKey;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.TableJoined;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The matcher: cart SKUs joined to their cart's connection, their alias and their WMS SKU by foreign-key table joins,
- * each joined row decided by {@link SyncDecision}. Every node and store is named by a constant in {@link TopologyNames}.
+ * The matcher, partitioned like {@code cart-inventory}: one {@link CartSkuMatcher} per task owns its partition's cart
+ * SKUs, and every WMS row change, alias and connection is broadcast to every partition so each task decides its own
+ * affected SKUs from local tables. Every node and store is named by a constant in {@link TopologyNames}; run with
+ * {@code topology.optimization=reuse.ktable.source.topics} so the broadcast topics serve as their tables' changelogs.
  */
 public final class SyncTopology {
 
     private SyncTopology() {}
 
     public static void build(StreamsBuilder builder, Clock clock) {
-        // Cart SKUs, newest observation per key only (at one time, the one finding more listings of the SKU); the table
-        // is what every join starts from.
-        KTable<String, CartInventoryObserved> carts = guardedTable(
-                builder,
-                Topics.CART_INVENTORY,
-                CartSkuKey::parse,
-                cart -> cart.key().value(),
-                new NewestObservationOnly<>(
-                        TopologyNames.CART_GUARD_STORE,
-                        CartInventoryObserved::observedAt,
-                        cart -> null,
-                        CartInventoryObserved::listings),
-                TopologyNames.CART_TABLE_STORE);
-        // WMS SKUs, newest observation per key and only when the available quantity changed.
-        KTable<String, WmsInventoryObserved> wms = guardedTable(
-                builder,
-                Topics.WMS_INVENTORY,
-                WmsSkuKey::parse,
-                row -> row.key().value(),
-                new NewestObservationOnly<>(
-                        TopologyNames.WMS_GUARD_STORE,
-                        WmsInventoryObserved::observedAt,
-                        WmsInventoryObserved::available,
-                        row -> null),
-                TopologyNames.WMS_TABLE_STORE);
-        KTable<String, ProductAliasChanged> aliases = table(
-                builder,
-                Topics.PRODUCT_ALIASES,
-                AliasKey::parse,
-                alias -> alias.key().value(),
-                TopologyNames.ALIAS_TABLE_STORE);
-        KTable<String, CartConnectionConfigured> connections = table(
-                builder,
-                Topics.CART_CONNECTIONS,
-                CartKey::parse,
-                connection -> connection.key().value(),
-                TopologyNames.CONNECTION_TABLE_STORE);
+        build(builder, clock, CartCycleVerified.MAX_UNVERIFIED);
+    }
 
-        // Inner join: a cart without a connection is not evaluated; a connection change re-evaluates all its SKUs.
-        KTable<String, CartWithConnection> withConnection = carts.join(
-                connections,
-                cart -> cart.key().cart().value(),
-                CartWithConnection::new,
-                TableJoined.as(TopologyNames.CONNECTION_JOIN),
-                materialized(TopologyNames.CONNECTION_JOIN_STORE, CartWithConnection.class));
-        // Left join on tenant/cartSku: an alias added or removed changes the WMS key below at once.
-        KTable<String, CartWithAlias> withAlias = withConnection.leftJoin(
-                aliases,
-                joined -> joined.aliasKey(),
-                CartWithAlias::of,
-                TableJoined.as(TopologyNames.ALIAS_JOIN),
-                materialized(TopologyNames.ALIAS_JOIN_STORE, CartWithAlias.class));
-        // Left join on tenant/wms/sku: one WMS change re-evaluates every cart SKU it feeds, in every cart.
-        KTable<String, MatchInput> matched = withAlias.leftJoin(
-                wms,
-                joined -> joined.wmsKey(),
-                CartWithAlias::with,
-                TableJoined.as(TopologyNames.WMS_JOIN),
-                materialized(TopologyNames.WMS_JOIN_STORE, MatchInput.class));
+    /** With another cap on a verdict's unverified SKUs, so a test need not push ten thousand SKUs to reach it. */
+    static void build(StreamsBuilder builder, Clock clock, int maxUnverified) {
+        // WMS rows, newest observation per key and only when the available quantity changed, then to every partition.
+        parsed(
+                        builder,
+                        Topics.WMS_INVENTORY,
+                        RecordReader.of(
+                                Topics.WMS_INVENTORY,
+                                WmsSkuKey::parse,
+                                row -> row.key().value()))
+                .processValues(
+                        new NewestObservationOnly<>(
+                                TopologyNames.WMS_GUARD_STORE,
+                                WmsInventoryObserved::observedAt,
+                                WmsInventoryObserved::available,
+                                row -> null),
+                        Named.as(TopologyNames.guard(Topics.WMS_INVENTORY)))
+                .to(BroadcastTopics.WMS.name(), broadcast(BroadcastTopics.WMS));
+        // Aliases and connections are configuration: the latest per key is the truth, copied to every partition.
+        parsed(
+                        builder,
+                        Topics.PRODUCT_ALIASES,
+                        RecordReader.of(
+                                Topics.PRODUCT_ALIASES,
+                                AliasKey::parse,
+                                alias -> alias.key().value()))
+                .to(BroadcastTopics.ALIASES.name(), broadcast(BroadcastTopics.ALIASES));
+        parsed(
+                        builder,
+                        Topics.CART_CONNECTIONS,
+                        RecordReader.of(
+                                Topics.CART_CONNECTIONS,
+                                CartKey::parse,
+                                connection -> connection.key().value()))
+                .to(BroadcastTopics.CONNECTIONS.name(), broadcast(BroadcastTopics.CONNECTIONS));
 
-        // Each joined row change is one evaluation; a vanished row (SKU left, cart disconnected) stays null.
-        KStream<String, Decision> decisions = matched.toStream(Named.as(TopologyNames.MATCHED_TO_STREAM))
-                .mapValues(
-                        input -> input == null ? null : SyncDecision.decide(input, clock.instant()),
-                        Named.as(TopologyNames.DECIDE));
-        // Pushes go to the applier; results and tombstones go to the sync view.
+        // Cart SKU observations and cycle ends, in partition order, merged with the changes of the local tables.
+        KStream<String, CartSideChange> changes = parsed(builder, Topics.CART_INVENTORY, new CartInventoryReader())
+                .merge(
+                        tableChanges(
+                                builder,
+                                BroadcastTopics.WMS,
+                                TopologyNames.WMS_TABLE_STORE,
+                                CartSideChange.WmsChanged::new),
+                        Named.as(TopologyNames.MERGE_WMS))
+                .merge(
+                        tableChanges(
+                                builder,
+                                BroadcastTopics.ALIASES,
+                                TopologyNames.ALIAS_TABLE_STORE,
+                                CartSideChange.AliasChanged::new),
+                        Named.as(TopologyNames.MERGE_ALIASES))
+                .merge(
+                        tableChanges(
+                                builder,
+                                BroadcastTopics.CONNECTIONS,
+                                TopologyNames.CONNECTION_TABLE_STORE,
+                                CartSideChange.ConnectionChanged::new),
+                        Named.as(TopologyNames.MERGE_CONNECTIONS));
+        KStream<String, Decision> decisions = changes.process(
+                new CartSkuMatcher(clock, maxUnverified), Named.as(TopologyNames.MATCH), CartSkuMatcher.tables());
+
+        // Pushes go to the applier, verdicts to the partition they speak for, results and tombstones to the sync view.
         Map<String, KStream<String, Decision>> branches = decisions
                 .split(Named.as(TopologyNames.DECISION_SPLIT))
                 .branch((key, decision) -> decision instanceof Decision.Push, Branched.as(TopologyNames.PUSH_BRANCH))
+                .branch(
+                        (key, decision) -> decision instanceof Decision.Verdict,
+                        Branched.as(TopologyNames.VERDICT_BRANCH))
                 .defaultBranch(Branched.as(TopologyNames.RESULT_BRANCH));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.PUSH_BRANCH)
                 .mapValues(decision -> ((Decision.Push) decision).command(), Named.as(TopologyNames.PUSH_COMMAND))
                 .to(
                         Topics.CART_INVENTORY_PUSHES.name(),
                         produced(Topics.CART_INVENTORY_PUSHES, TopologyNames.PUSH_SINK));
+        branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.VERDICT_BRANCH)
+                .mapValues(decision -> ((Decision.Verdict) decision).event(), Named.as(TopologyNames.VERDICT_EVENT))
+                .to(
+                        Topics.SYNC_RESULTS.name(),
+                        Produced.with(Serdes.String(), JsonSerde.of(CartCycleVerified.class))
+                                .withStreamPartitioner(new VerdictPartition())
+                                .withName(TopologyNames.VERDICT_SINK));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.RESULT_BRANCH)
                 .mapValues(
                         decision -> decision == null ? null : ((Decision.Result) decision).event(),
@@ -118,39 +125,36 @@ public final class SyncTopology {
                 .to(Topics.SYNC_RESULTS.name(), produced(Topics.SYNC_RESULTS, TopologyNames.RESULT_SINK));
     }
 
-    private static <V> KTable<String, V> guardedTable(
-            StreamsBuilder builder,
-            Topic<String, V> topic,
-            Function<String, ?> parseKey,
-            Function<V, String> keyOf,
-            NewestObservationOnly<V> guard,
-            String store) {
-        // Older observations are dropped before the table so they can never overwrite a newer one.
-        return parsed(builder, topic, parseKey, keyOf)
-                .processValues(guard, Named.as(TopologyNames.guard(topic)))
-                .toTable(Named.as(TopologyNames.toTable(topic)), tableStore(store, topic));
+    /** A broadcast topic read back as this task's table; what flows on is only which key changed. */
+    private static <V> KStream<String, CartSideChange> tableChanges(
+            StreamsBuilder builder, Topic<String, V> topic, String store, Supplier<CartSideChange> change) {
+        return builder.table(
+                        topic.name(),
+                        Consumed.with(topic.keySerde(), topic.valueSerde()).withName(TopologyNames.source(topic)),
+                        // Uncached: the matcher must see each change right after its table holds it.
+                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+                                .withKeySerde(topic.keySerde())
+                                .withValueSerde(topic.valueSerde())
+                                .withCachingDisabled())
+                .toStream(Named.as(TopologyNames.toStream(topic)))
+                .mapValues(value -> change.get(), Named.as(TopologyNames.change(topic)));
     }
 
-    private static <V> KTable<String, V> table(
-            StreamsBuilder builder,
-            Topic<String, V> topic,
-            Function<String, ?> parseKey,
-            Function<V, String> keyOf,
-            String store) {
-        // Compacted configuration: the latest record per key is the truth, so it goes straight to the table.
-        return parsed(builder, topic, parseKey, keyOf)
-                .toTable(Named.as(TopologyNames.toTable(topic)), tableStore(store, topic));
+    private static <V> Produced<String, V> broadcast(Topic<String, V> topic) {
+        return Produced.with(topic.keySerde(), topic.valueSerde())
+                .withStreamPartitioner(new EveryPartition<>())
+                .withName(TopologyNames.broadcastSink(topic));
     }
 
     /** Reads raw bytes and parses inside the topology, so bad records reach the DLT within the transaction. */
     private static <V> KStream<String, V> parsed(
-            StreamsBuilder builder, Topic<String, V> topic, Function<String, ?> parseKey, Function<V, String> keyOf) {
+            StreamsBuilder builder, Topic<String, ?> topic, RecordReader<V> reader) {
         // Raw bytes in: a record that does not parse must not stop the stream thread.
         KStream<String, Parsed<V>> parsed = builder.stream(
                         topic.name(),
                         Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(TopologyNames.source(topic)))
                 .processValues(
-                        () -> new ParseOrDeadLetter<>(topic, parseKey, keyOf), Named.as(TopologyNames.parse(topic)));
+                        () -> new ParseOrDeadLetter<>(topic.name(), reader), Named.as(TopologyNames.parse(topic)));
         // Unreadable records keep their raw bytes and gain the reason headers on their way to <topic>-dlt.
         parsed.filterNot((key, record) -> record.valid(), Named.as(TopologyNames.deadLetterFilter(topic)))
                 .mapValues(Parsed::raw, Named.as(TopologyNames.deadLetterRaw(topic)))
@@ -161,19 +165,6 @@ public final class SyncTopology {
         // Readable records (tombstones included) continue as plain events.
         return parsed.filter((key, record) -> record.valid(), Named.as(TopologyNames.validFilter(topic)))
                 .mapValues(Parsed::value, Named.as(TopologyNames.validValue(topic)));
-    }
-
-    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> tableStore(
-            String store, Topic<String, V> topic) {
-        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-                .withKeySerde(topic.keySerde())
-                .withValueSerde(topic.valueSerde());
-    }
-
-    private static <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> materialized(String store, Class<V> type) {
-        return Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(JsonSerde.of(type));
     }
 
     private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {

@@ -3,33 +3,35 @@ package io.productsync.matcher.matching;
 import io.productsync.events.Topic;
 
 /**
- * Every processor, store and internal topic name of the matcher. Renaming one of these drops its state on the next
- * deploy (a new changelog or subscription topic starts empty), so change them only with a reset plan.
+ * Every processor and store name of the matcher. Renaming a store drops its state on the next deploy (a new changelog
+ * starts empty), so change them only with a reset plan; the broadcast tables' topics are named in
+ * {@link BroadcastTopics}.
  */
 public final class TopologyNames {
 
-    public static final String CART_GUARD_STORE = "cart-inventory-newest-store";
     public static final String WMS_GUARD_STORE = "wms-inventory-newest-store";
-    public static final String CART_TABLE_STORE = "cart-inventory-store";
     public static final String WMS_TABLE_STORE = "wms-inventory-store";
     public static final String ALIAS_TABLE_STORE = "product-aliases-store";
     public static final String CONNECTION_TABLE_STORE = "cart-connections-store";
 
-    public static final String CONNECTION_JOIN = "cart-connection-join";
-    public static final String CONNECTION_JOIN_STORE = "cart-connection-join-store";
-    public static final String ALIAS_JOIN = "cart-alias-join";
-    public static final String ALIAS_JOIN_STORE = "cart-alias-join-store";
-    public static final String WMS_JOIN = "cart-wms-join";
-    public static final String WMS_JOIN_STORE = "cart-wms-join-store";
+    public static final String CART_STORE = "cart-skus-store";
+    public static final String WMS_INDEX_STORE = "wms-sku-carts-store";
+    public static final String PENDING_PUSH_STORE = "pending-pushes-store";
+    public static final String CART_CYCLE_STORE = "cart-cycles-store";
 
-    static final String MATCHED_TO_STREAM = "matched-to-stream";
-    static final String DECIDE = "decide-sync";
+    static final String MERGE_WMS = "merge-wms-changes";
+    static final String MERGE_ALIASES = "merge-alias-changes";
+    static final String MERGE_CONNECTIONS = "merge-connection-changes";
+    static final String MATCH = "match-cart-skus";
     static final String DECISION_SPLIT = "decision-";
     static final String PUSH_BRANCH = "push";
+    static final String VERDICT_BRANCH = "verdict";
     static final String RESULT_BRANCH = "result";
     static final String PUSH_COMMAND = "push-command";
+    static final String VERDICT_EVENT = "verdict-event";
     static final String RESULT_EVENT = "result-event";
     static final String PUSH_SINK = "cart-inventory-pushes-sink";
+    static final String VERDICT_SINK = "sync-results-verdict-sink";
     static final String RESULT_SINK = "sync-results-sink";
 
     private TopologyNames() {}
@@ -66,7 +68,15 @@ public final class TopologyNames {
         return topic.name() + "-newest-only";
     }
 
-    static String toTable(Topic<?, ?> topic) {
-        return topic.name() + "-to-table";
+    static String broadcastSink(Topic<?, ?> topic) {
+        return topic.name() + "-sink";
+    }
+
+    static String toStream(Topic<?, ?> topic) {
+        return topic.name() + "-to-stream";
+    }
+
+    static String change(Topic<?, ?> topic) {
+        return topic.name() + "-change";
     }
 }

@@ -2,6 +2,7 @@ package io.productsync.matcher.system;
 
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
+import io.productsync.matcher.matching.BroadcastTopics;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,7 +18,9 @@ import org.springframework.kafka.core.KafkaAdmin;
 @Configuration(proxyBeanMethods = false)
 class MatcherTopics {
 
-    static final List<Topic<String, ?>> WRITTEN = List.of(Topics.SYNC_RESULTS, Topics.CART_INVENTORY_PUSHES);
+    static final List<Topic<String, ?>> WRITTEN = Stream.concat(
+                    Stream.of(Topics.SYNC_RESULTS, Topics.CART_INVENTORY_PUSHES), BroadcastTopics.ALL.stream())
+            .toList();
 
     @Bean
     KafkaAdmin.NewTopics declaredTopics(MatcherSettings settings) {

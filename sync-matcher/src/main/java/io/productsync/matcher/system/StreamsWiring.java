@@ -35,8 +35,11 @@ class StreamsWiring {
                 StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.kafka().replicationFactor());
         // A generated store or topic name shifts when the topology changes and silently orphans state: refuse it.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // The broadcast topics are their tables' changelogs: a second copy of each table would double its writes.
+        config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+        config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // Input topics are read as bytes and dead-lettered inside the topology; what still fails Streams' own
-        // deserialization is our internal join data, where dropping a record would silently corrupt the joins.
+        // deserialization is our own broadcast data, where dropping a record would silently corrupt the tables.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
         return new KafkaStreamsConfiguration(config);

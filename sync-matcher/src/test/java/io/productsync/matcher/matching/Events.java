@@ -2,6 +2,7 @@ package io.productsync.matcher.matching;
 
 import io.productsync.events.AliasKind;
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartCycleCompleted;
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.WmsInventoryObserved;
@@ -37,6 +38,11 @@ final class Events {
     static CartInventoryObserved listed(String cartId, String sku, long quantity, Instant observedAt, int listings) {
         return new CartInventoryObserved(
                 UUID.randomUUID(), TENANT, cartId, sku, true, true, quantity, observedAt, listings);
+    }
+
+    /** The end of a cycle of the cart at {@code cycleAt}, its last send acknowledged a second later. */
+    static CartCycleCompleted cycle(String cartId, Instant cycleAt) {
+        return new CartCycleCompleted(UUID.randomUUID(), TENANT, cartId, cycleAt, 0, 0, 0, cycleAt.plusSeconds(1));
     }
 
     static WmsInventoryObserved wms(String sku, long available, Instant observedAt) {

@@ -3,7 +3,11 @@ package io.productsync.matcher.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartCycleCompleted;
+import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.EventTypes;
+import io.productsync.events.JsonSerde;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
@@ -15,10 +19,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -39,14 +47,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+    private final int maxUnverified;
     private Path stateDir;
     private TopologyTestDriver driver;
     private TestInputTopic<String, CartInventoryObserved> carts;
     private TestInputTopic<String, WmsInventoryObserved> wms;
     private TestInputTopic<String, ProductAliasChanged> aliases;
     private TestInputTopic<String, CartConnectionConfigured> connections;
-    private TestOutputTopic<String, SkuSyncEvaluated> results;
+    private TestOutputTopic<String, byte[]> syncResults;
+    /** Read from sync-results and not yet taken by a test, in the order written: results and cycle verdicts. */
+    private final List<TestRecord<String, ?>> written = new ArrayList<>();
+
     private TestOutputTopic<String, PushCartInventory> pushes;
+
+    MatcherDriver() {
+        this(CartCycleVerified.MAX_UNVERIFIED);
+    }
+
+    /** With a small cap on a verdict's unverified SKUs. */
+    MatcherDriver(int maxUnverified) {
+        this.maxUnverified = maxUnverified;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -57,14 +78,16 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // As the app runs: a generated internal name fails the build.
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        SyncTopology.build(builder, clock);
+        SyncTopology.build(builder, clock, maxUnverified);
         driver = new TopologyTestDriver(builder.build(), config);
         carts = input(Topics.CART_INVENTORY);
         wms = input(Topics.WMS_INVENTORY);
         aliases = input(Topics.PRODUCT_ALIASES);
         connections = input(Topics.CART_CONNECTIONS);
-        results = output(Topics.SYNC_RESULTS);
+        syncResults = driver.createOutputTopic(
+                Topics.SYNC_RESULTS.name(), new StringDeserializer(), new ByteArrayDeserializer());
         pushes = output(Topics.CART_INVENTORY_PUSHES);
     }
 
@@ -78,8 +101,12 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
 
     /** Any text as the value, to feed records that do not parse. */
     void raw(Topic<String, ?> topic, String key, String json, Instant at) {
+        raw(topic, key, json, new RecordHeaders(), at);
+    }
+
+    void raw(Topic<String, ?> topic, String key, String json, Headers headers, Instant at) {
         driver.createInputTopic(topic.name(), new StringSerializer(), new StringSerializer())
-                .pipeInput(key, json, at);
+                .pipeInput(new TestRecord<>(key, json, headers, at));
     }
 
     void wms(WmsInventoryObserved row) {
@@ -106,8 +133,60 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
         connections.pipeInput(key, null, at);
     }
 
+    /** The end of a cart cycle, as the poller writes it: key tenant/cart, typed by its header. */
+    void cycle(CartCycleCompleted cycle) {
+        Headers headers = EventTypes.mark(new RecordHeaders(), EventTypes.CART_CYCLE_COMPLETED);
+        driver.createInputTopic(
+                        Topics.CART_INVENTORY.name(),
+                        new StringSerializer(),
+                        JsonSerde.of(CartCycleCompleted.class).serializer())
+                .pipeInput(new TestRecord<>(cycle.key().value(), cycle, headers, cycle.completedAt()));
+    }
+
+    /** Every record written to sync-results since the last read, in order: SKU results and cycle verdicts. */
+    List<TestRecord<String, ?>> syncResults() {
+        drainSyncResults();
+        List<TestRecord<String, ?>> taken = List.copyOf(written);
+        written.clear();
+        return taken;
+    }
+
     List<TestRecord<String, SkuSyncEvaluated>> results() {
-        return results.readRecordsToList();
+        return take(SkuSyncEvaluated.class, false);
+    }
+
+    List<TestRecord<String, CartCycleVerified>> cycleVerdicts() {
+        return take(CartCycleVerified.class, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> List<TestRecord<String, V>> take(Class<V> type, boolean verdicts) {
+        drainSyncResults();
+        List<TestRecord<String, V>> taken = new ArrayList<>();
+        written.removeIf(record -> {
+            boolean verdict = EventTypes.is(record.headers(), EventTypes.CART_CYCLE_VERIFIED);
+            if (verdict == verdicts) {
+                taken.add((TestRecord<String, V>) record);
+                return true;
+            }
+            return false;
+        });
+        return taken;
+    }
+
+    private void drainSyncResults() {
+        syncResults.readRecordsToList().forEach(record -> written.add(typed(record)));
+    }
+
+    /** A verdict is read as one only when its header says so, as every subscriber must. */
+    private static TestRecord<String, ?> typed(TestRecord<String, byte[]> record) {
+        Object value = EventTypes.is(record.headers(), EventTypes.CART_CYCLE_VERIFIED)
+                ? JsonSerde.of(CartCycleVerified.class).deserialize(Topics.SYNC_RESULTS.name(), record.value())
+                : Topics.SYNC_RESULTS
+                        .valueSerde()
+                        .deserializer()
+                        .deserialize(Topics.SYNC_RESULTS.name(), record.value());
+        return new TestRecord<>(record.key(), value, record.headers(), record.getRecordTime());
     }
 
     /**

@@ -178,4 +178,75 @@ class SyncTopologyChangesTest {
         matcher.connection(connection("elsewhere"), T0.plusSeconds(2));
         assertThat(matcher.results()).extracting(TestRecord::key).containsExactly("acme/elsewhere/sku-1");
     }
+
+    @Test
+    void reEvaluatesOnlyTheCartSkusAWmsChangeFeeds() {
+        twoCartsOfTwoSkus();
+
+        matcher.wms(wms("sku-1", 4, T0.plusSeconds(60)));
+
+        assertThat(matcher.pushes())
+                .extracting(TestRecord::key)
+                .containsExactlyInAnyOrder("acme/shop/sku-1", "acme/outlet/sku-1");
+        assertThat(matcher.results()).isEmpty();
+    }
+
+    @Test
+    void reEvaluatesOnlyTheAliasedSkuInEachConnectedCart() {
+        twoCartsOfTwoSkus();
+
+        matcher.alias(alias("sku-2", "sku-1"), T0.plusSeconds(60));
+
+        Map<String, SkuSyncEvaluated> results =
+                matcher.results().stream().collect(Collectors.toMap(TestRecord::key, TestRecord::value));
+        assertThat(results).containsOnlyKeys("acme/shop/sku-2", "acme/outlet/sku-2");
+        assertThat(results.values())
+                .allSatisfy(result -> assertThat(result.matchedWmsSku()).isEqualTo("sku-1"));
+    }
+
+    @Test
+    void reEvaluatesOnlyTheSkusOfTheCartWhoseConnectionChanged() {
+        twoCartsOfTwoSkus();
+
+        matcher.connection(connection("shop", false, true), T0.plusSeconds(60));
+
+        assertThat(matcher.verdicts()).containsExactly("SYNC_DISABLED", "SYNC_DISABLED");
+        matcher.connection(connection("shop"), T0.plusSeconds(70));
+        assertThat(matcher.results())
+                .extracting(TestRecord::key)
+                .containsExactlyInAnyOrder("acme/shop/sku-1", "acme/shop/sku-2");
+    }
+
+    @Test
+    void followsAnAliasToItsNewWmsRowAndLeavesTheOldOne() {
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.wms(wms("wms-b", 3, T0));
+        matcher.cart(cart("shop", "sku-1", 3, T0.plusSeconds(1)));
+        matcher.alias(alias("sku-1", "wms-b"), T0.plusSeconds(2));
+        assertThat(matcher.results())
+                .extracting(record -> record.value().matchedWmsSku())
+                .containsExactly("sku-1", "wms-b");
+
+        matcher.wms(wms("sku-1", 8, T0.plusSeconds(3)));
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+
+        matcher.wms(wms("wms-b", 8, T0.plusSeconds(4)));
+        assertThat(matcher.pushes()).singleElement().satisfies(push -> {
+            assertThat(push.value().matchedWmsSku()).isEqualTo("wms-b");
+            assertThat(push.value().targetQuantity()).isEqualTo(8);
+        });
+    }
+
+    /** Carts shop and outlet, both connected, each holding sku-1 and sku-2 at the WMS quantity: four VERIFIED. */
+    private void twoCartsOfTwoSkus() {
+        matcher.connection(connection("outlet"), T0);
+        matcher.wms(wms("sku-1", 3, T0));
+        matcher.wms(wms("sku-2", 3, T0));
+        for (String cartId : List.of("shop", "outlet")) {
+            matcher.cart(cart(cartId, "sku-1", 3, T0.plusSeconds(1)));
+            matcher.cart(cart(cartId, "sku-2", 3, T0.plusSeconds(1)));
+        }
+        assertThat(matcher.verdicts()).containsExactly("VERIFIED", "VERIFIED", "VERIFIED", "VERIFIED");
+    }
 }

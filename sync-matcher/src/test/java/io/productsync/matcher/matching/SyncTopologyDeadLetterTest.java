@@ -7,11 +7,13 @@ import static io.productsync.matcher.matching.Events.wms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.DeadLetters;
+import io.productsync.events.EventTypes;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,39 @@ class SyncTopologyDeadLetterTest {
         List<TestRecord<String, String>> dead = matcher.deadLetters(Topics.WMS_INVENTORY);
         assertThat(dead).hasSize(1);
         assertThat(header(dead.get(0).headers(), DeadLetters.REASON)).contains("available");
+    }
+
+    @Test
+    void deadLettersACartInventoryRecordOfAnUnknownEventType() {
+        matcher.raw(
+                Topics.CART_INVENTORY,
+                "acme/shop",
+                "{}",
+                new RecordHeaders().add(EventTypes.HEADER, "CartCyclePaused".getBytes(StandardCharsets.UTF_8)),
+                T0.plusSeconds(10));
+        matcher.raw(Topics.CART_INVENTORY, "acme/shop/sku-1", VALID, T0.plusSeconds(30));
+
+        TestRecord<String, String> dead = onlyDeadLetter();
+        assertThat(header(dead.headers(), DeadLetters.REASON)).contains("unknown event-type 'CartCyclePaused'");
+        assertThat(header(dead.headers(), EventTypes.HEADER)).isEqualTo("CartCyclePaused");
+        assertThat(matcher.verdicts()).containsExactly("VERIFIED");
+    }
+
+    @Test
+    void deadLettersACycleEndMissingItsCycleTime() {
+        matcher.raw(
+                Topics.CART_INVENTORY,
+                "acme/shop",
+                "{\"eventId\":\"6f1c2a8e-3b4d-4e5f-9a0b-1c2d3e4f5a6d\",\"tenantId\":\"acme\",\"cartId\":\"shop\","
+                        + "\"skus\":1,\"published\":0,\"removed\":0,\"completedAt\":\"2026-11-27T09:00:30Z\"}",
+                new RecordHeaders()
+                        .add(EventTypes.HEADER, EventTypes.CART_CYCLE_COMPLETED.getBytes(StandardCharsets.UTF_8)),
+                T0.plusSeconds(10));
+
+        assertThat(header(onlyDeadLetter().headers(), DeadLetters.REASON))
+                .contains("CartCycleCompleted")
+                .contains("cycleAt");
+        assertThat(matcher.cycleVerdicts()).isEmpty();
     }
 
     private TestRecord<String, String> onlyDeadLetter() {

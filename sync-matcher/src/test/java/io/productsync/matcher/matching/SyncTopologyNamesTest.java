@@ -27,17 +27,17 @@ class SyncTopologyNamesTest {
     void keepsTheStoreNamesDeployAndReadmeRelyOn() {
         assertThat(description.toString())
                 .contains(
-                        TopologyNames.CART_GUARD_STORE,
                         TopologyNames.WMS_GUARD_STORE,
-                        TopologyNames.CART_TABLE_STORE,
                         TopologyNames.WMS_TABLE_STORE,
                         TopologyNames.ALIAS_TABLE_STORE,
                         TopologyNames.CONNECTION_TABLE_STORE,
-                        TopologyNames.CONNECTION_JOIN_STORE,
-                        TopologyNames.ALIAS_JOIN_STORE,
-                        TopologyNames.WMS_JOIN_STORE,
-                        "cart-connection-join-subscription-registration-topic",
-                        "cart-wms-join-subscription-response-topic");
+                        TopologyNames.CART_STORE,
+                        TopologyNames.WMS_INDEX_STORE,
+                        TopologyNames.PENDING_PUSH_STORE,
+                        TopologyNames.CART_CYCLE_STORE,
+                        BroadcastTopics.WMS.name(),
+                        BroadcastTopics.ALIASES.name(),
+                        BroadcastTopics.CONNECTIONS.name());
     }
 
     @Test

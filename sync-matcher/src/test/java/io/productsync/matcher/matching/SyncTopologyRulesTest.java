@@ -192,23 +192,25 @@ class SyncTopologyRulesTest {
         assertThat(matcher.pushes()).isEmpty();
     }
 
+    /** Issue 7 (push storm): the push in flight is not sent again for the same target; SyncDecisionTest keeps its id. */
     @Test
-    void reissuesSamePushIdWhenSameCartObservationIsReEvaluatedAgainstSameTarget() {
+    void sendsNoSecondPushForTheSameTargetWhileTheFirstIsPending() {
         matcher.connection(connection("shop"), T0);
         matcher.wms(wms("sku-1", 9, T0));
         matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(30)));
         PushCartInventory first = lastPush();
+        assertThat(first.targetQuantity()).isEqualTo(9);
 
         matcher.clock.advance(Duration.ofMinutes(1));
         matcher.connection(connection("shop"), T0.plusSeconds(60));
-        PushCartInventory again = lastPush();
-
         matcher.cart(cart("shop", "sku-1", 5, T0.plusSeconds(90)));
-        PushCartInventory fromNewObservation = lastPush();
+        assertThat(matcher.pushes()).isEmpty();
 
-        assertThat(again.pushId()).isEqualTo(first.pushId());
-        assertThat(again.issuedAt()).isAfter(first.issuedAt());
-        assertThat(fromNewObservation.pushId()).isNotEqualTo(first.pushId());
+        matcher.wms(wms("sku-1", 11, T0.plusSeconds(120)));
+
+        PushCartInventory otherTarget = lastPush();
+        assertThat(otherTarget.targetQuantity()).isEqualTo(11);
+        assertThat(otherTarget.pushId()).isNotEqualTo(first.pushId());
     }
 
     @Test

@@ -1,0 +1,22 @@
+package io.productsync.matcher.matching;
+
+import io.productsync.events.CartCycleCompleted;
+import io.productsync.events.CartInventoryObserved;
+
+/**
+ * What reaches a task's {@link CartSkuMatcher}: from {@code cart-inventory} a cart SKU observation (a null value is
+ * the SKU leaving the cart) or the end of a cart cycle; from the broadcasts, that the local copy of a WMS SKU, an alias
+ * or a connection changed (the record key says which; its new value is already in the local table).
+ */
+sealed interface CartSideChange {
+
+    record CartObserved(CartInventoryObserved observation) implements CartSideChange {}
+
+    record CycleCompleted(CartCycleCompleted cycle) implements CartSideChange {}
+
+    record WmsChanged() implements CartSideChange {}
+
+    record AliasChanged() implements CartSideChange {}
+
+    record ConnectionChanged() implements CartSideChange {}
+}

@@ -1,0 +1,234 @@
+package io.productsync.matcher.matching;
+
+import io.productsync.events.AliasKey;
+import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartCycleCompleted;
+import io.productsync.events.CartCycleVerified;
+import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.CartKey;
+import io.productsync.events.CartSkuKey;
+import io.productsync.events.EventTypes;
+import io.productsync.events.JsonSerde;
+import io.productsync.events.ProductAliasChanged;
+import io.productsync.events.PushCartInventory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * One per task: owns the cart SKUs of its {@code cart-inventory} partition and decides each of them, whenever the SKU,
+ * its WMS row, its alias or its cart's connection changes, from the task's own copies of those (the broadcast tables).
+ * It keeps the cart out-of-order guard, an index from WMS key to the cart SKUs it feeds, the pending pushes and each
+ * cart's last cycle, and answers a cart's cycle with a verdict on this partition.
+ */
+final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, String, Decision> {
+
+    private final Clock clock;
+    private final int maxUnverified;
+
+    /** {@code maxUnverified}: more SKUs of a cart with a push in flight than this, and its cycle gets no verdict. */
+    CartSkuMatcher(Clock clock, int maxUnverified) {
+        this.clock = clock;
+        this.maxUnverified = maxUnverified;
+    }
+
+    /** The broadcast tables the matcher reads besides its own stores. */
+    static String[] tables() {
+        return new String[] {
+            TopologyNames.WMS_TABLE_STORE, TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE
+        };
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        return Set.of(
+                store(TopologyNames.CART_STORE, JsonSerde.of(CartHeld.class)),
+                store(TopologyNames.WMS_INDEX_STORE, Serdes.String()),
+                store(TopologyNames.PENDING_PUSH_STORE, JsonSerde.of(PendingPush.class)),
+                store(TopologyNames.CART_CYCLE_STORE, JsonSerde.of(Instant.class)));
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> store(String name, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    }
+
+    @Override
+    public Processor<String, CartSideChange, String, Decision> get() {
+        return new Matcher();
+    }
+
+    private final class Matcher implements Processor<String, CartSideChange, String, Decision> {
+
+        private ProcessorContext<String, Decision> context;
+        private CartStore carts;
+        private WmsIndex wmsIndex;
+        private KeyValueStore<String, Instant> cycles;
+        private PendingPushes pending;
+        private LocalTables tables;
+        private long timestamp;
+
+        @Override
+        public void init(ProcessorContext<String, Decision> context) {
+            this.context = context;
+            this.carts = new CartStore(context.getStateStore(TopologyNames.CART_STORE));
+            this.wmsIndex = new WmsIndex(context.getStateStore(TopologyNames.WMS_INDEX_STORE));
+            this.cycles = context.getStateStore(TopologyNames.CART_CYCLE_STORE);
+            this.pending = new PendingPushes(context.getStateStore(TopologyNames.PENDING_PUSH_STORE));
+            this.tables = new LocalTables(context);
+        }
+
+        @Override
+        public void process(Record<String, CartSideChange> record) {
+            timestamp = record.timestamp();
+            CartSideChange change = record.value();
+            if (change == null) {
+                cartGone(record.key(), record.timestamp());
+            } else if (change instanceof CartSideChange.CartObserved observed) {
+                cartObserved(record.key(), observed.observation());
+            } else if (change instanceof CartSideChange.CycleCompleted completed) {
+                cycleCompleted(record.key(), completed.cycle());
+            } else if (change instanceof CartSideChange.WmsChanged) {
+                wmsChanged(record.key());
+            } else if (change instanceof CartSideChange.AliasChanged) {
+                aliasChanged(AliasKey.parse(record.key()));
+            } else {
+                connectionChanged(record.key());
+            }
+        }
+
+        private void cartObserved(String key, CartInventoryObserved observation) {
+            if (carts.observe(key, observation)) {
+                evaluate(key, observation);
+            }
+        }
+
+        /** A SKU that left has its result removed, if it had one (its cart is connected). */
+        private void cartGone(String key, long at) {
+            if (carts.remove(key, at)
+                    && tables.connection(CartSkuKey.parse(key).cart().value()) != null) {
+                remove(key);
+            }
+        }
+
+        /** Every held SKU of the cart: decided again, or removed when the cart was disconnected. */
+        private void connectionChanged(String cartKey) {
+            boolean connected = tables.connection(cartKey) != null;
+            for (KeyValue<String, CartInventoryObserved> cart : carts.heldSkus(cartKey)) {
+                if (connected) {
+                    evaluate(cart.key, cart.value);
+                } else {
+                    remove(cart.key);
+                }
+            }
+        }
+
+        /** The alias's cart SKU in each connected cart of the tenant: a tenant has few carts, so no index is kept. */
+        private void aliasChanged(AliasKey alias) {
+            for (String cartKey : tables.connectedCarts(alias.tenantId())) {
+                String key = cartKey + "/" + alias.alias();
+                CartInventoryObserved held = carts.held(key);
+                if (held != null) {
+                    evaluate(key, held);
+                }
+            }
+        }
+
+        /** The cart SKUs the index says this WMS row feeds; entries that no longer hold are dropped on the way. */
+        private void wmsChanged(String wmsKey) {
+            for (String key : wmsIndex.cartSkus(wmsKey)) {
+                CartInventoryObserved held = carts.held(key);
+                CartConnectionConfigured connection =
+                        tables.connection(CartSkuKey.parse(key).cart().value());
+                if (held == null
+                        || connection == null
+                        || !wmsKeyOf(held, connection).equals(wmsKey)) {
+                    wmsIndex.remove(wmsKey, key);
+                } else {
+                    evaluate(key, held);
+                }
+            }
+        }
+
+        private void cycleCompleted(String cartKey, CartCycleCompleted cycle) {
+            Instant previous = cycles.get(cartKey);
+            boolean newer = previous == null || cycle.cycleAt().isAfter(previous);
+            if (newer) {
+                cycles.put(cartKey, cycle.cycleAt());
+            }
+            if (tables.connection(cartKey) == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            List<String> unverified = pending.skus(cartKey, maxUnverified);
+            if (unverified.size() <= maxUnverified) {
+                int partition = context.recordMetadata().orElseThrow().partition();
+                CartCycleVerified verdict = new CartCycleVerified(
+                        UUID.randomUUID(),
+                        cycle.tenantId(),
+                        cycle.cartId(),
+                        cycle.cycleAt(),
+                        cycle.completedAt(),
+                        partition,
+                        unverified,
+                        now);
+                context.forward(new Record<>(
+                        cartKey,
+                        new Decision.Verdict(verdict),
+                        timestamp,
+                        EventTypes.mark(new RecordHeaders(), EventTypes.CART_CYCLE_VERIFIED)));
+            }
+            if (newer) {
+                for (KeyValue<String, PushCartInventory> push :
+                        pending.dueAgain(cartKey, previous, cycle.cycleAt(), now)) {
+                    context.forward(new Record<>(push.key, new Decision.Push(push.value), timestamp));
+                }
+            }
+        }
+
+        /** Inner join: a cart SKU whose cart has no connection is held, not decided. */
+        private void evaluate(String key, CartInventoryObserved cart) {
+            CartConnectionConfigured connection =
+                    tables.connection(new CartKey(cart.tenantId(), cart.cartId()).value());
+            if (connection == null) {
+                return;
+            }
+            ProductAliasChanged alias = tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value());
+            String wmsKey = MatchInput.wmsKey(cart, connection, alias);
+            wmsIndex.add(wmsKey, key);
+            Instant lastCycle = cycles.get(new CartKey(cart.tenantId(), cart.cartId()).value());
+            Decision decision = SyncDecision.decide(
+                    new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());
+            if (decision instanceof Decision.Push push) {
+                if (pending.send(key, push.command(), lastCycle)) {
+                    context.forward(new Record<>(key, decision, timestamp));
+                }
+            } else {
+                pending.clear(key);
+                context.forward(new Record<>(key, decision, timestamp));
+            }
+        }
+
+        /** The SKU's result is removed (it left the cart, or the cart was disconnected). */
+        private void remove(String key) {
+            pending.clear(key);
+            context.forward(new Record<>(key, null, timestamp));
+        }
+
+        private String wmsKeyOf(CartInventoryObserved cart, CartConnectionConfigured connection) {
+            return MatchInput.wmsKey(cart, connection, tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value()));
+        }
+    }
+}
