@@ -131,6 +131,8 @@ final class PushApplier {
             });
             sends.add(CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)));
         }
+        // Waited for at once: the producer's linger (batching for snapshots) would only add to every poll's time.
+        sender.flush();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < outcomes.size(); i++) {
             CartPushes.Outcome outcome = outcomes.get(i);

@@ -29,6 +29,14 @@ public final class TopicSender {
     }
 
     /**
+     * Sends what is buffered now instead of after {@code linger.ms}, for a caller about to wait for its sends; returns
+     * once they are acknowledged or failed.
+     */
+    public void flush() {
+        template.flush();
+    }
+
+    /**
      * The same record (a value serialized by the caller: a topic's second record type), typed by the {@link EventTypes#HEADER} header, to each partition of the topic by number (the
      * producer's {@code partitionsFor}); completes when every partition acknowledged it.
      */
