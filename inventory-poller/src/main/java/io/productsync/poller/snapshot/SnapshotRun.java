@@ -105,27 +105,31 @@ final class SnapshotRun<V> implements Runnable {
     }
 
     private void publish(Page<V> page) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(page.items().size());
-        for (V event : page.items()) {
-            String key = source.keyOf().apply(event);
-            long fingerprint = source.fingerprint().applyAsLong(event);
-            // A key met twice in one snapshot (a SKU on variants of two pages) compares with what this one published.
-            Long publishedNow = seen.get(key);
-            if (publishedNow == null ? state.published(key, fingerprint) : publishedNow == fingerprint) {
-                seen.putIfAbsent(key, null);
-                continue;
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        try {
+            for (V event : page.items()) {
+                String key = source.keyOf().apply(event);
+                long fingerprint = source.fingerprint().applyAsLong(event);
+                // A key met twice in one snapshot (a SKU on two pages) compares with what this one published.
+                Long publishedNow = seen.get(key);
+                if (publishedNow == null ? state.published(key, fingerprint) : publishedNow == fingerprint) {
+                    seen.putIfAbsent(key, null);
+                    continue;
+                }
+                if (published == 0) {
+                    state.publishingChanges();
+                }
+                sends.add(sender.send(source.topic(), key, event, at));
+                seen.put(key, fingerprint);
+                published++;
             }
-            if (published == 0) {
-                state.publishingChanges();
+        } finally {
+            // Even after a send that threw: what was sent is waited for before a fingerprint of it is taken.
+            if (!sends.isEmpty()) {
+                pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
             }
-            seen.put(key, fingerprint);
-            sends.add(sender.send(source.topic(), key, event, at));
-            published++;
         }
         page.unreadableSkus().forEach(sku -> seen.putIfAbsent(source.keyOfSku().apply(sku), null));
-        if (!sends.isEmpty()) {
-            pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
-        }
         long before = read;
         read += page.items().size();
         if (read / progressEvery > before / progressEvery) {
@@ -164,7 +168,7 @@ final class SnapshotRun<V> implements Runnable {
     private void removeMissing() {
         RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen.keySet(), at);
         if (verdict instanceof RemovalGuard.Held held) {
-            whenSent(List.of(holds.reportHeld(source.id(), held.hold(), published)), failure -> {
+            whenSent(List.of(holds.reportHeld(source.id(), held.hold(), read)), failure -> {
                 if (failure != null) {
                     log.warn(
                             "{}: hold not reported, reported again next snapshot: {}", source.id(), failure.toString());
