@@ -3,6 +3,7 @@ package io.productsync.poller.push;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.Topics;
 import io.productsync.poller.connector.ConnectorRegistry;
+import io.productsync.poller.snapshot.UnsavedPublications;
 import io.productsync.poller.system.PollerSettings;
 import io.productsync.poller.system.TopicSender;
 import java.time.Clock;
@@ -46,12 +47,19 @@ final class PushApplier {
     private static final LogAccessor springLog = new LogAccessor(LogFactory.getLog(PushApplier.class));
 
     private final TopicSender sender;
+    private final UnsavedPublications unsavedPublications;
     private final AppliedPushes applied;
     private final CartPushes carts;
     private final PollerSettings.Poller settings;
 
-    PushApplier(ConnectorRegistry registry, TopicSender sender, Clock clock, PollerSettings settings) {
+    PushApplier(
+            ConnectorRegistry registry,
+            TopicSender sender,
+            UnsavedPublications unsavedPublications,
+            Clock clock,
+            PollerSettings settings) {
         this.sender = sender;
+        this.unsavedPublications = unsavedPublications;
         this.settings = settings.poller();
         this.applied = new AppliedPushes(this.settings.appliedPushesRemembered());
         this.carts = new CartPushes(registry, clock, this.settings.throttledPushAttempts());
@@ -116,11 +124,15 @@ final class PushApplier {
             outcome.result()
                     .ifPresent(result -> both.add(
                             sender.send(Topics.SYNC_RESULTS, result.key().value(), result, result.evaluatedAt())));
-            outcome.observed()
-                    .ifPresent(observed -> both.add(sender.send(
-                            Topics.CART_INVENTORY, observed.key().value(), observed, observed.observedAt())));
+            outcome.observed().ifPresent(observed -> {
+                // The cart's next snapshot publishes this SKU again, whatever its fingerprint says.
+                unsavedPublications.publishing(observed.key());
+                both.add(sender.send(Topics.CART_INVENTORY, observed.key().value(), observed, observed.observedAt()));
+            });
             sends.add(CompletableFuture.allOf(both.toArray(CompletableFuture[]::new)));
         }
+        // Waited for at once: the producer's linger (batching for snapshots) would only add to every poll's time.
+        sender.flush();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < outcomes.size(); i++) {
             CartPushes.Outcome outcome = outcomes.get(i);

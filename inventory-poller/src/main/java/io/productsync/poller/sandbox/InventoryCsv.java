@@ -5,6 +5,7 @@ import io.productsync.poller.connector.CartItem;
 import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.WmsItem;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +22,8 @@ import java.util.Set;
  * A sandbox inventory file: a header naming at least the required columns (any order, extra columns allowed), then
  * one row per SKU. Bad rows are reported with file and line and skipped; a bad header fails the whole file. A SKU on
  * several rows: in a WMS file the later rows are bad rows; in a cart file the SKU is reported with its first row's
- * values and the number of its rows ({@code listings}: a duplicate, never pushed), so the whole file is read for every
- * page to count them.
+ * values and the number of its rows ({@code listings}: a duplicate, never pushed), so a listing first reads the whole
+ * file once to count them.
  */
 final class InventoryCsv<T> {
 
@@ -59,79 +60,147 @@ final class InventoryCsv<T> {
         this.listings = listings;
     }
 
-    /**
-     * The whole file is scanned up to the slice end, so duplicates of earlier rows are still caught; to its end where
-     * a SKU's rows are counted, so a page reports the count of every SKU whose first row it holds.
-     */
+    /** Data rows [from, from + limit) of the file, read from its start. */
     Slice<T> read(Path file, int from, int limit) throws IOException {
-        List<T> items = new ArrayList<>();
-        List<String> itemSkus = new ArrayList<>();
-        Set<String> unreadable = new HashSet<>();
-        List<String> problems = new ArrayList<>();
-        Map<String, Integer> firstLineOfSku = new HashMap<>();
-        Map<String, Integer> rowsOfSku = new HashMap<>();
-        int next = -1;
+        try (Listing<T> listing = open(file)) {
+            listing.skip(from);
+            return listing.next(limit);
+        }
+    }
+
+    /**
+     * A listing of the file, page after page in one pass, after a first pass that finds the SKUs on several rows: a
+     * later row of one is a duplicate (cart) or a bad row (WMS) whatever page it is on, and a cart page reports the
+     * row count of every SKU whose first row it holds. So a whole listing reads the file twice, however many pages.
+     */
+    Listing<T> open(Path file) throws IOException {
+        Map<String, Rows> repeated = repeatedSkus(file);
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try {
+            CsvReader reader = new CsvReader(in);
+            return new Listing<>(this, file, in, reader, columns(file, firstNonBlank(reader)), repeated);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /** The first line and row count of each SKU on more than one row. */
+    private Map<String, Rows> repeatedSkus(Path file) throws IOException {
+        Map<String, Rows> rows = new HashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvReader reader = new CsvReader(in);
             Map<String, Integer> columns = columns(file, firstNonBlank(reader));
-            int index = 0;
             for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-                if (record.blank()) {
-                    continue;
+                String sku = record.blank() ? null : new CsvRow(columns, record).skuOrNull();
+                if (sku != null) {
+                    rows.merge(sku, new Rows(record.line(), 1), (first, more) -> first.plusOne());
                 }
+            }
+        }
+        rows.values().removeIf(skuRows -> skuRows.count() == 1);
+        return rows;
+    }
+
+    /** The rows of one SKU: the line of its first, and how many. */
+    record Rows(int firstLine, int count) {
+        Rows plusOne() {
+            return new Rows(firstLine, count + 1);
+        }
+    }
+
+    /** A listing in progress: the file open at the next data row. */
+    static final class Listing<T> implements Closeable {
+
+        private final InventoryCsv<T> format;
+        private final Path file;
+        private final BufferedReader in;
+        private final CsvReader reader;
+        private final Map<String, Integer> columns;
+        private final Map<String, Rows> repeated;
+        /** The next non-blank record, read ahead so a page knows whether it is the last. */
+        private CsvRecord ahead;
+
+        private int index;
+
+        private Listing(
+                InventoryCsv<T> format,
+                Path file,
+                BufferedReader in,
+                CsvReader reader,
+                Map<String, Integer> columns,
+                Map<String, Rows> repeated)
+                throws IOException {
+            this.format = format;
+            this.file = file;
+            this.in = in;
+            this.reader = reader;
+            this.columns = columns;
+            this.repeated = repeated;
+            this.ahead = nextNonBlank();
+        }
+
+        /** The index of the next data row. */
+        int index() {
+            return index;
+        }
+
+        void skip(int rows) throws IOException {
+            while (index < rows && ahead != null) {
+                ahead = nextNonBlank();
+                index++;
+            }
+        }
+
+        /** The next {@code limit} data rows; {@code next} of the slice is -1 after the last row. */
+        Slice<T> next(int limit) throws IOException {
+            List<T> items = new ArrayList<>();
+            Set<String> unreadable = new HashSet<>();
+            List<String> problems = new ArrayList<>();
+            for (int taken = 0; taken < limit && ahead != null; taken++) {
+                CsvRecord record = ahead;
+                ahead = nextNonBlank();
+                index++;
                 CsvRow row = new CsvRow(columns, record);
                 String sku = row.skuOrNull();
-                if (index >= from + limit) {
-                    if (listings == null) {
-                        return new Slice<>(items, unreadable, problems, index);
-                    }
-                    next = next < 0 ? index : next;
-                    index++;
-                    if (sku != null) {
-                        rowsOfSku.merge(sku, 1, Integer::sum);
-                    }
-                    continue;
-                }
-                boolean inSlice = index++ >= from;
-                Integer firstLine = sku == null ? null : firstLineOfSku.putIfAbsent(sku, record.line());
-                if (sku != null) {
-                    rowsOfSku.merge(sku, 1, Integer::sum);
-                }
-                if (firstLine != null && listings != null) {
-                    if (inSlice) {
-                        problems.add(file + " line " + record.line() + ": sku '" + sku + "' is already on line "
-                                + firstLine + ": a duplicate, reported as DUPLICATE_CART_SKU and never pushed");
-                    }
+                Rows rows = sku == null ? null : repeated.get(sku);
+                boolean laterRow = rows != null && rows.firstLine() != record.line();
+                if (laterRow && format.listings != null) {
+                    problems.add(file + " line " + record.line() + ": sku '" + sku + "' is already on line "
+                            + rows.firstLine() + ": a duplicate, reported as DUPLICATE_CART_SKU and never pushed");
                     continue;
                 }
                 try {
-                    if (firstLine != null) {
-                        throw new IllegalArgumentException("sku '" + sku + "' is already on line " + firstLine);
+                    if (laterRow) {
+                        throw new IllegalArgumentException("sku '" + sku + "' is already on line " + rows.firstLine());
                     }
-                    T item = parser.parse(row);
-                    if (inSlice) {
-                        items.add(item);
-                        itemSkus.add(sku);
-                    }
+                    T item = format.parser.parse(row);
+                    items.add(
+                            rows == null || format.listings == null
+                                    ? item
+                                    : format.listings.listedTimes(item, rows.count()));
                 } catch (IllegalArgumentException e) {
-                    if (inSlice) {
-                        problems.add(file + " line " + record.line() + ": " + e.getMessage() + ", row skipped");
-                        if (sku != null && firstLine == null) {
-                            unreadable.add(sku);
-                        }
+                    problems.add(file + " line " + record.line() + ": " + e.getMessage() + ", row skipped");
+                    if (sku != null && !laterRow) {
+                        unreadable.add(sku);
                     }
                 }
             }
+            return new Slice<>(items, unreadable, problems, ahead == null ? -1 : index);
         }
-        if (listings != null) {
-            for (int i = 0; i < items.size(); i++) {
-                int rows = rowsOfSku.get(itemSkus.get(i));
-                if (rows > 1) {
-                    items.set(i, listings.listedTimes(items.get(i), rows));
-                }
+
+        private CsvRecord nextNonBlank() throws IOException {
+            CsvRecord record = reader.next();
+            while (record != null && record.blank()) {
+                record = reader.next();
             }
+            return record;
         }
-        return new Slice<>(items, unreadable, problems, next);
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
     }
 
     /** Column positions by name; a missing or incomplete header fails the file. */

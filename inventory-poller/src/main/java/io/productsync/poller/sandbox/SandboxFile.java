@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Pages of one sandbox CSV. The cursor is the index of the next data row and the version of the file the listing
  * started on: rows shift when the file is replaced between pages, so a changed file ends the listing as incomplete
- * (nothing removed) instead of skipping the rows that moved past the cursor.
+ * (nothing removed) instead of skipping the rows that moved past the cursor. One instance serves one snapshot (the
+ * connector is looked up per snapshot): it keeps the file open between pages and closes it after the last page or a
+ * failed one.
  */
 final class SandboxFile<T> {
 
@@ -23,6 +25,10 @@ final class SandboxFile<T> {
     private final InventoryCsv<T> format;
     private final FileLocks locks;
     private final int pageSize;
+    /** The listing in progress, open at its next row, so a snapshot reads the file once, not once per page. */
+    private InventoryCsv.Listing<T> listing;
+
+    private String listingVersion;
 
     SandboxFile(Path file, InventoryCsv<T> format, FileLocks locks, int pageSize) {
         this.file = file;
@@ -43,13 +49,45 @@ final class SandboxFile<T> {
         InventoryCsv.Slice<T> slice = locked(() -> {
             version[0] = version(file);
             if (startedOn != null && !startedOn.equals(version[0])) {
+                closeListing();
                 throw new ConnectorException(file + " changed between two pages of one snapshot; read again next time");
             }
-            return format.read(file, from, pageSize);
+            return nextSlice(from, version[0]);
         });
         slice.problems().forEach(log::warn);
         String next = slice.next() < 0 ? null : slice.next() + ":" + version[0];
         return new Page<>(slice.items(), slice.unreadableSkus(), next);
+    }
+
+    /**
+     * Goes on with the open listing when the cursor is where it stopped, on the same version of the file; otherwise
+     * (a first page, a cursor from elsewhere) opens one and skips to the cursor's row.
+     */
+    private InventoryCsv.Slice<T> nextSlice(int from, String version) throws IOException {
+        if (listing == null || listing.index() != from || !version.equals(listingVersion)) {
+            closeListing();
+            listing = format.open(file);
+            listingVersion = version;
+            listing.skip(from);
+        }
+        try {
+            InventoryCsv.Slice<T> slice = listing.next(pageSize);
+            if (slice.next() < 0) {
+                closeListing();
+            }
+            return slice;
+        } catch (IOException | RuntimeException e) {
+            closeListing();
+            throw e;
+        }
+    }
+
+    private void closeListing() throws IOException {
+        if (listing != null) {
+            InventoryCsv.Listing<T> open = listing;
+            listing = null;
+            open.close();
+        }
     }
 
     /** Which file (its inode where the file system has one), how long, last written when. */

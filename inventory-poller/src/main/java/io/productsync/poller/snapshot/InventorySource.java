@@ -19,17 +19,23 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A connector seen as pages of keyed events for one topic. */
+/**
+ * A connector seen as pages of keyed events for one topic, each with its {@link Fingerprints fingerprint}; a connected
+ * cart's applied snapshots end with a {@code CartCycleCompleted}.
+ */
 record InventorySource<I, V>(
         SourceId id,
         Topic<String, V> topic,
         Function<String, Page<I>> reader,
         BiFunction<I, Instant, V> toEvent,
         Function<V, String> keyOf,
-        Function<String, String> keyOfSku) {
+        Function<String, String> keyOfSku,
+        ToLongFunction<V> fingerprint,
+        boolean completesCartCycles) {
 
     private static final Logger log = LoggerFactory.getLogger(InventorySource.class);
 
@@ -40,7 +46,9 @@ record InventorySource<I, V>(
                 connector::readPage,
                 (item, at) -> item.observed(cart, at),
                 event -> event.key().value(),
-                sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value());
+                sku -> new CartSkuKey(cart.tenantId(), cart.cartId(), sku).value(),
+                Fingerprints::cart,
+                true);
     }
 
     static InventorySource<?, WmsInventoryObserved> wms(WmsRef wms, WmsConnector connector) {
@@ -51,7 +59,9 @@ record InventorySource<I, V>(
                 (item, at) -> new WmsInventoryObserved(
                         UUID.randomUUID(), wms.tenantId(), wms.wmsId(), item.sku(), item.available(), at),
                 event -> event.key().value(),
-                sku -> new WmsSkuKey(wms.tenantId(), wms.wmsId(), sku).value());
+                sku -> new WmsSkuKey(wms.tenantId(), wms.wmsId(), sku).value(),
+                Fingerprints::wms,
+                false);
     }
 
     /** A source that is no longer connected, read as empty, so its snapshot tombstones every key still live. */
@@ -67,7 +77,14 @@ record InventorySource<I, V>(
             throw new IllegalStateException(id + " is disconnected and lists nothing");
         };
         return new InventorySource<>(
-                id, topic, cursor -> Page.last(List.of()), (item, at) -> item, never::apply, never::apply);
+                id,
+                topic,
+                cursor -> Page.last(List.of()),
+                (item, at) -> item,
+                never::apply,
+                never::apply,
+                item -> 0,
+                false);
     }
 
     /** The next page as events observed at {@code at}; an item that makes no valid event is logged and left out. */

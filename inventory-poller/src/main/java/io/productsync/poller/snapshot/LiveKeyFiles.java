@@ -9,22 +9,29 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The live keys of each source on local disk, one key per line in {@code <state-dir>/<kind>.<tenant>.<id>.keys},
- * replaced whole ({@link StateFiles}); an empty set is no file.
+ * The live keys of each source on local disk, each with the fingerprint of what was last published for it, in
+ * {@code <state-dir>/<kind>.<tenant>.<id>.keys}: one line per key, {@code <key>TAB<fingerprint, 16 hex digits>}, or
+ * the key alone when its fingerprint is unknown (a file written before fingerprints existed has only such lines). A
+ * SKU has no control character, so the tab is unambiguous. Replaced whole ({@link StateFiles}); an empty set is no
+ * file. While {@code <kind>.<tenant>.<id>.unsaved} exists ({@link UnsavedPublications}) something was published that
+ * the file does not hold yet, so its fingerprints are not trusted.
  */
 @Component
 final class LiveKeyFiles {
 
     private static final Logger log = LoggerFactory.getLogger(LiveKeyFiles.class);
+    private static final char FINGERPRINT = '\t';
+    private static final HexFormat HEX = HexFormat.of();
 
     private final Path dir;
 
@@ -41,20 +48,31 @@ final class LiveKeyFiles {
         return StateFiles.path(dir, source, "keys");
     }
 
-    /** The saved keys; none when there is no file; empty (and a warning) when the file cannot be read whole. */
-    Optional<Set<String>> load(SourceId source) {
+    Path unsavedMarker(SourceId source) {
+        return StateFiles.path(dir, source, "unsaved");
+    }
+
+    /**
+     * The saved keys and their fingerprints (null: unknown); none when there is no file; empty (and a warning) when the
+     * file cannot be read whole. Every fingerprint reads as unknown while the unsaved marker exists.
+     */
+    Optional<Map<String, Long>> load(SourceId source) {
         Path file = file(source);
         String prefix = source.tenantId() + "/" + source.id() + "/";
-        Set<String> keys = new HashSet<>();
+        Map<String, Long> keys = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            boolean trusted = !Files.exists(unsavedMarker(source));
             long lineNumber = 0;
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lineNumber++;
-                if (!line.startsWith(prefix)) {
+                int tab = line.indexOf(FINGERPRINT);
+                String key = tab < 0 ? line : line.substring(0, tab);
+                if (!key.startsWith(prefix)) {
                     throw new IOException("line " + lineNumber + " is not a key of " + source);
                 }
-                Ids.requireSku(line.substring(prefix.length()), "line " + lineNumber);
-                keys.add(line);
+                Ids.requireSku(key.substring(prefix.length()), "line " + lineNumber);
+                Long fingerprint = tab < 0 ? null : fingerprint(line.substring(tab + 1), lineNumber);
+                keys.put(key, trusted ? fingerprint : null);
             }
             return Optional.of(keys);
         } catch (NoSuchFileException e) {
@@ -69,15 +87,29 @@ final class LiveKeyFiles {
         }
     }
 
+    private static long fingerprint(String hex, long lineNumber) {
+        if (hex.length() != 16) {
+            throw new IllegalArgumentException(
+                    "line " + lineNumber + ": fingerprint '" + hex + "' is not 16 hex digits");
+        }
+        return Long.parseUnsignedLong(hex, 16);
+    }
+
     /** Replaces the saved keys, or deletes the file for an empty set; false (and a warning) when that failed. */
-    boolean save(SourceId source, Set<String> keys) {
+    boolean save(SourceId source, Map<String, Long> keys) {
         Path file = file(source);
         try {
             if (keys.isEmpty()) {
                 Files.deleteIfExists(file);
                 return true;
             }
-            StateFiles.replace(file, keys);
+            StateFiles.replace(
+                    file,
+                    () -> keys.entrySet().stream()
+                            .map(entry -> entry.getValue() == null
+                                    ? entry.getKey()
+                                    : entry.getKey() + FINGERPRINT + HEX.toHexDigits(entry.getValue()))
+                            .iterator());
             return true;
         } catch (IOException | UncheckedIOException e) {
             log.warn(

@@ -7,8 +7,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Whether a complete snapshot's removals apply or are held. Held: a snapshot that lists nothing where keys are live
@@ -48,8 +48,9 @@ record RemovalGuard(double maxShare, int releaseAfterCycles) {
      * {@code heldSince} of the last confirmation received for this source, or null.
      */
     Verdict judge(Hold current, Set<String> live, Set<String> seen, Instant confirmed, Instant at) {
-        Set<String> missing = new TreeSet<>(live);
-        missing.removeAll(seen);
+        // Only the missing keys are sorted (for the digest), not every live one: a large cart loses few per cycle.
+        List<String> missing =
+                live.stream().filter(key -> !seen.contains(key)).sorted().toList();
         HoldReason reason = reason(live.size(), seen.isEmpty(), missing.size());
         if (reason == null) {
             return new Apply(current, current == null ? null : Ending.RECOVERED);
@@ -79,7 +80,7 @@ record RemovalGuard(double maxShare, int releaseAfterCycles) {
     }
 
     /** Sorted keys, so the same removal always gives the same digest. */
-    private static String digest(Set<String> sortedKeys) {
+    private static String digest(List<String> sortedKeys) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (String key : sortedKeys) {

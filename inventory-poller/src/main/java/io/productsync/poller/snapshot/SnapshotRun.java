@@ -7,9 +7,9 @@ import io.productsync.poller.system.TopicSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One full snapshot of one source: page after page is published as it arrives (sends are not awaited one by one);
- * when every page is read and every send acknowledged, keys that were live but not seen are tombstoned, unless the
- * removal guard holds them ({@link RemovalGuard}). A throttled read is repeated after the wait the source asked for,
+ * One full snapshot of one source: page after page, the items whose fingerprint differs from what was last published
+ * for their key (new ones too) are published as they arrive (sends are not awaited one by one); when every page is
+ * read and every send acknowledged, keys that were live but not seen are tombstoned, unless the removal guard holds
+ * them ({@link RemovalGuard}). A connected cart's applied snapshot then writes its {@link CartCycles cycle fact}. A throttled read is repeated after the wait the source asked for,
  * on the pool, without holding a thread. Any other failure makes the snapshot incomplete: what was read stays
  * published, nothing is removed, the next interval tries again.
  */
@@ -34,15 +35,19 @@ final class SnapshotRun<V> implements Runnable {
     private final SourceState state;
     private final TopicSender sender;
     private final RemovalHolds holds;
+    private final CartCycles cycles;
     private final ScheduledExecutorService executor;
     private final Instant at;
     private final Duration sendTimeout;
     private final long progressEvery;
-    private final Set<String> seen = new HashSet<>();
+    /** Each key listed, with the fingerprint published for it, or null where nothing was (unchanged or unreadable). */
+    private final Map<String, Long> seen = new HashMap<>();
     /** One future per page, not per record, so a long snapshot holds little. */
     private final List<CompletableFuture<?>> pageSends = new ArrayList<>();
 
     private String cursor;
+    private boolean started;
+    private long read;
     private long published;
     private int throttledWaits;
 
@@ -51,6 +56,7 @@ final class SnapshotRun<V> implements Runnable {
             SourceState state,
             TopicSender sender,
             RemovalHolds holds,
+            CartCycles cycles,
             ScheduledExecutorService executor,
             Instant at,
             Duration sendTimeout,
@@ -59,6 +65,7 @@ final class SnapshotRun<V> implements Runnable {
         this.state = state;
         this.sender = sender;
         this.holds = holds;
+        this.cycles = cycles;
         this.executor = executor;
         this.at = at;
         this.sendTimeout = sendTimeout;
@@ -67,6 +74,10 @@ final class SnapshotRun<V> implements Runnable {
 
     @Override
     public void run() {
+        if (!started) {
+            started = true;
+            state.forgetPublishedOutside();
+        }
         try {
             Page<V> page;
             do {
@@ -84,8 +95,9 @@ final class SnapshotRun<V> implements Runnable {
             waitAndResume(e);
         } catch (RuntimeException e) {
             log.warn(
-                    "{}: snapshot incomplete after {} items, nothing removed: {}",
+                    "{}: snapshot incomplete after {} items ({} published), nothing removed: {}",
                     source.id(),
+                    read,
                     published,
                     e.getMessage());
             afterSends(false);
@@ -93,18 +105,35 @@ final class SnapshotRun<V> implements Runnable {
     }
 
     private void publish(Page<V> page) {
-        List<CompletableFuture<?>> sends = new ArrayList<>(page.items().size());
-        for (V event : page.items()) {
-            String key = source.keyOf().apply(event);
-            seen.add(key);
-            sends.add(sender.send(source.topic(), key, event, at));
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        try {
+            for (V event : page.items()) {
+                String key = source.keyOf().apply(event);
+                long fingerprint = source.fingerprint().applyAsLong(event);
+                // A key met twice in one snapshot (a SKU on two pages) compares with what this one published.
+                Long publishedNow = seen.get(key);
+                if (publishedNow == null ? state.published(key, fingerprint) : publishedNow == fingerprint) {
+                    seen.putIfAbsent(key, null);
+                    continue;
+                }
+                if (published == 0) {
+                    state.publishingChanges();
+                }
+                sends.add(sender.send(source.topic(), key, event, at));
+                seen.put(key, fingerprint);
+                published++;
+            }
+        } finally {
+            // Even after a send that threw: what was sent is waited for before a fingerprint of it is taken.
+            if (!sends.isEmpty()) {
+                pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
+            }
         }
-        page.unreadableSkus().forEach(sku -> seen.add(source.keyOfSku().apply(sku)));
-        pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
-        long before = published;
-        published += page.items().size();
-        if (published / progressEvery > before / progressEvery) {
-            log.info("{}: {} items published so far", source.id(), published);
+        page.unreadableSkus().forEach(sku -> seen.putIfAbsent(source.keyOfSku().apply(sku), null));
+        long before = read;
+        read += page.items().size();
+        if (read / progressEvery > before / progressEvery) {
+            log.info("{}: {} items read so far, {} published", source.id(), read, published);
         }
     }
 
@@ -118,7 +147,7 @@ final class SnapshotRun<V> implements Runnable {
         try {
             executor.schedule(this, e.retryAfter().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException shuttingDown) {
-            state.finish(false, seen);
+            state.finish(false, seen, true);
         }
     }
 
@@ -126,9 +155,9 @@ final class SnapshotRun<V> implements Runnable {
         whenSent(pageSends, sendFailure -> {
             if (sendFailure != null) {
                 log.warn("{}: snapshot incomplete, a send failed: {}", source.id(), sendFailure.toString());
-                state.finish(false, seen);
+                state.finish(false, seen, false);
             } else if (!readAll) {
-                state.finish(false, seen);
+                state.finish(false, seen, true);
             } else {
                 removeMissing();
             }
@@ -137,9 +166,9 @@ final class SnapshotRun<V> implements Runnable {
 
     /** The removal guard decides: tombstones for what is missing, or a hold and none. */
     private void removeMissing() {
-        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen, at);
+        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen.keySet(), at);
         if (verdict instanceof RemovalGuard.Held held) {
-            whenSent(List.of(holds.reportHeld(source.id(), held.hold(), published)), failure -> {
+            whenSent(List.of(holds.reportHeld(source.id(), held.hold(), read)), failure -> {
                 if (failure != null) {
                     log.warn(
                             "{}: hold not reported, reported again next snapshot: {}", source.id(), failure.toString());
@@ -151,7 +180,7 @@ final class SnapshotRun<V> implements Runnable {
         RemovalGuard.Apply apply = (RemovalGuard.Apply) verdict;
         List<CompletableFuture<?>> tombstones = new ArrayList<>();
         for (String key : state.liveKeys()) {
-            if (!seen.contains(key)) {
+            if (!seen.containsKey(key)) {
                 tombstones.add(sender.send(source.topic(), key, null, at));
             }
         }
@@ -162,14 +191,25 @@ final class SnapshotRun<V> implements Runnable {
         whenSent(tombstones, failure -> {
             if (failure != null) {
                 log.warn("{}: tombstones not all sent, retried next snapshot: {}", source.id(), failure.toString());
-                state.finish(false, seen);
-            } else {
-                log.info("{}: snapshot complete, {} items, {} removed", source.id(), published, removed);
-                if (apply.ended() != null) {
-                    holds.ended(source.id());
-                }
-                state.finish(true, seen);
+                state.finish(false, seen, true);
+                return;
             }
+            log.info(
+                    "{}: snapshot complete, {} items, {} published, {} removed", source.id(), read, published, removed);
+            if (apply.ended() != null) {
+                holds.ended(source.id());
+            }
+            if (!source.completesCartCycles()) {
+                state.finish(true, seen, true);
+                return;
+            }
+            CompletableFuture<?> fact = cycles.completed(source.id().cartKey(), at, seen.size(), published, removed);
+            whenSent(List.of(fact), factFailure -> {
+                if (factFailure != null) {
+                    log.warn("{}: cycle fact not sent ({}); the next cycle writes its own", source.id(), factFailure);
+                }
+                state.finish(true, seen, true);
+            });
         });
     }
 
@@ -187,7 +227,7 @@ final class SnapshotRun<V> implements Runnable {
                     if (!executor.isShutdown()) {
                         log.warn("{}: snapshot incomplete: {}", source.id(), unexpected.toString());
                     }
-                    state.finish(false, seen);
+                    state.finish(false, seen, false);
                     return null;
                 });
     }

@@ -39,6 +39,8 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final LiveKeyFiles files;
     private final HoldFiles holdFiles;
     private final RemovalHolds holds;
+    private final CartCycles cycles;
+    private final UnsavedPublications unsavedPublications;
     private final Clock clock;
     private final PollerSettings.Poller settings;
     /** Never coarser than the sandbox interval, so a short interval set alone (as tests do) is honoured. */
@@ -58,6 +60,8 @@ final class SnapshotScheduler implements SmartLifecycle {
             LiveKeyFiles files,
             HoldFiles holdFiles,
             RemovalHolds holds,
+            CartCycles cycles,
+            UnsavedPublications unsavedPublications,
             Clock clock,
             PollerSettings settings) {
         this.registry = registry;
@@ -66,6 +70,8 @@ final class SnapshotScheduler implements SmartLifecycle {
         this.files = files;
         this.holdFiles = holdFiles;
         this.holds = holds;
+        this.cycles = cycles;
+        this.unsavedPublications = unsavedPublications;
         this.clock = clock;
         this.settings = settings.poller();
         this.tick = shorter(settings.poller().tick(), settings.sandbox().pollInterval());
@@ -118,7 +124,8 @@ final class SnapshotScheduler implements SmartLifecycle {
                 }
             });
             intervals.forEach((source, interval) -> {
-                SourceState state = states.computeIfAbsent(source, id -> new SourceState(id, files, holdFiles));
+                SourceState state = states.computeIfAbsent(
+                        source, id -> new SourceState(id, files, holdFiles, unsavedPublications));
                 if (state.tryStart(now, interval)) {
                     executor.execute(() -> snapshot(source, state));
                 }
@@ -180,7 +187,7 @@ final class SnapshotScheduler implements SmartLifecycle {
         }
         if (inventory.isEmpty()) {
             log.warn("{}: no connector answers for it now, snapshot skipped", source);
-            state.finish(false, Set.of());
+            state.finish(false, Map.of(), true);
             return;
         }
         run(inventory.get(), state);
@@ -209,6 +216,7 @@ final class SnapshotScheduler implements SmartLifecycle {
                         state,
                         sender,
                         holds,
+                        cycles,
                         executor,
                         clock.instant(),
                         settings.sendTimeout(),

@@ -1,8 +1,10 @@
 package io.productsync.poller.snapshot;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the scheduler keeps per polled source: whether a snapshot runs, when the last started and at what interval,
- * the keys published and not tombstoned since ({@code liveKeys}), and the hold on its removals, if any. Live keys and
- * hold are read from their files when the first snapshot after start needs them and saved whenever a snapshot changed
+ * the keys published and not tombstoned since ({@code liveKeys}) with the fingerprint of what was last published for
+ * each, and the hold on its removals, if any. Live keys and hold are read from their files when the first snapshot after start needs them and saved whenever a snapshot changed
  * them, so a restart forgets nothing. Only the one running snapshot touches them.
  */
 final class SourceState {
@@ -19,21 +21,25 @@ final class SourceState {
     private final SourceId source;
     private final LiveKeyFiles files;
     private final HoldFiles holdFiles;
+    private final UnsavedPublications unsavedPublications;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong complete = new AtomicLong();
     private final AtomicLong incomplete = new AtomicLong();
     private final AtomicLong held = new AtomicLong();
     private volatile Instant lastStart = Instant.MIN;
     private volatile Duration interval;
-    private Set<String> liveKeys;
+    /** Each live key and the fingerprint of what was last published for it; null: unknown, publish it again. */
+    private Map<String, Long> live;
+
     private Hold hold;
-    /** The live keys differ from what their file holds. */
+    /** The live keys or fingerprints differ from what their file holds. */
     private boolean unsaved;
 
-    SourceState(SourceId source, LiveKeyFiles files, HoldFiles holdFiles) {
+    SourceState(SourceId source, LiveKeyFiles files, HoldFiles holdFiles, UnsavedPublications unsavedPublications) {
         this.source = source;
         this.files = files;
         this.holdFiles = holdFiles;
+        this.unsavedPublications = unsavedPublications;
     }
 
     /**
@@ -60,48 +66,80 @@ final class SourceState {
     }
 
     Set<String> liveKeys() {
-        if (liveKeys == null) {
-            Optional<Set<String>> saved = files.load(source);
-            liveKeys = saved.orElseGet(HashSet::new);
-            // An unreadable file is replaced by the next save.
-            unsaved = saved.isEmpty();
+        return live().keySet();
+    }
+
+    private Map<String, Long> live() {
+        if (live == null) {
+            Optional<Map<String, Long>> saved = files.load(source);
+            live = saved.orElseGet(HashMap::new);
+            // An unreadable file, or one whose fingerprints are not trusted, is replaced by the next save.
+            unsaved = saved.isEmpty() || Files.exists(files.unsavedMarker(source));
             hold = holdFiles.hold(source).orElse(null);
         }
-        return liveKeys;
+        return live;
+    }
+
+    /**
+     * Called as a snapshot starts: keys published outside snapshots since the last one lose their fingerprint, so this
+     * snapshot publishes them again whatever it reads.
+     */
+    void forgetPublishedOutside() {
+        Map<String, Long> keys = live();
+        for (String key : unsavedPublications.takePublishedOutside(source)) {
+            if (keys.get(key) != null) {
+                keys.put(key, null);
+                unsaved = true;
+            }
+        }
+    }
+
+    /** This snapshot is about to publish its first change: the keys file is behind until it is saved. */
+    void publishingChanges() {
+        unsavedPublications.publishing(source);
+    }
+
+    /** Whether {@code fingerprint} is what was last published for the key (never for an unknown one). */
+    boolean published(String key, long fingerprint) {
+        Long last = live().get(key);
+        return last != null && last == fingerprint;
     }
 
     /** The hold on this source's removals, or null. */
     Hold hold() {
-        liveKeys();
+        live();
         return hold;
     }
 
     /** Nothing live, in memory or on disk: a source that is gone can be forgotten. */
     boolean nothingLive() {
-        return liveKeys().isEmpty() && !unsaved;
+        return live().isEmpty() && !unsaved;
     }
 
-    /** A complete snapshot, its removals applied, replaces the live keys and ends any hold; an incomplete one only adds. */
-    void finish(boolean completed, Set<String> seen) {
-        Set<String> live = liveKeys();
+    /**
+     * A complete snapshot, its removals applied, replaces the live keys and ends any hold; an incomplete one only adds.
+     * {@code seen}: each key the snapshot listed, with the fingerprint it published for it, or null where it published
+     * nothing (unchanged or unreadable). {@code acknowledged}: its sends were acknowledged, so those fingerprints are
+     * what downstream holds; otherwise they are not taken (the old ones make the next snapshot publish again).
+     */
+    void finish(boolean completed, Map<String, Long> seen, boolean acknowledged) {
+        Map<String, Long> keys = live();
         if (completed) {
-            unsaved |= !seen.equals(live);
-            liveKeys = seen;
+            unsaved |= keys.keySet().retainAll(seen.keySet());
             if (hold != null) {
                 hold = null;
                 holdFiles.save(source, null);
             }
-        } else {
-            unsaved |= live.addAll(seen);
         }
+        unsaved |= merge(seen, acknowledged);
         save();
         (completed ? complete : incomplete).incrementAndGet();
         running.set(false);
     }
 
     /** A complete snapshot whose removals are held: what it listed is added, nothing is removed. */
-    void finishHeld(Set<String> seen, Hold newHold) {
-        unsaved |= liveKeys().addAll(seen);
+    void finishHeld(Map<String, Long> seen, Hold newHold) {
+        unsaved |= merge(seen, true);
         hold = newHold;
         holdFiles.save(source, newHold);
         save();
@@ -109,9 +147,28 @@ final class SourceState {
         running.set(false);
     }
 
+    private boolean merge(Map<String, Long> seen, boolean acknowledged) {
+        Map<String, Long> keys = live();
+        boolean changed = false;
+        for (Map.Entry<String, Long> entry : seen.entrySet()) {
+            Long fingerprint = entry.getValue();
+            if (!keys.containsKey(entry.getKey())) {
+                keys.put(entry.getKey(), acknowledged ? fingerprint : null);
+                changed = true;
+            } else if (acknowledged && fingerprint != null && !fingerprint.equals(keys.get(entry.getKey()))) {
+                keys.put(entry.getKey(), fingerprint);
+                changed = true;
+            }
+        }
+        return changed;
+    }
+
     private void save() {
-        if (unsaved && files.save(source, liveKeys)) {
+        if (!unsaved) {
+            unsavedPublications.saved(source);
+        } else if (files.save(source, live)) {
             unsaved = false;
+            unsavedPublications.saved(source);
         }
     }
 

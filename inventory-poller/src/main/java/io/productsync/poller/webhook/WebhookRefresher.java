@@ -8,6 +8,7 @@ import io.productsync.poller.connector.ConnectorException;
 import io.productsync.poller.connector.ConnectorRegistry;
 import io.productsync.poller.connector.ThrottledException;
 import io.productsync.poller.shopify.ShopifyCartConnector;
+import io.productsync.poller.snapshot.UnsavedPublications;
 import io.productsync.poller.system.PollerSettings;
 import io.productsync.poller.system.TopicSender;
 import java.time.Clock;
@@ -46,6 +47,7 @@ final class WebhookRefresher implements DisposableBean {
 
     private final ConnectorRegistry registry;
     private final TopicSender sender;
+    private final UnsavedPublications unsavedPublications;
     private final Clock clock;
     private final Duration sendTimeout;
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, runnable -> {
@@ -57,9 +59,15 @@ final class WebhookRefresher implements DisposableBean {
     /** Carts with a read scheduled or running: at most one per cart, so a cart's reads publish in order. */
     private final Set<CartKey> scheduled = ConcurrentHashMap.newKeySet();
 
-    WebhookRefresher(ConnectorRegistry registry, TopicSender sender, Clock clock, PollerSettings settings) {
+    WebhookRefresher(
+            ConnectorRegistry registry,
+            TopicSender sender,
+            UnsavedPublications unsavedPublications,
+            Clock clock,
+            PollerSettings settings) {
         this.registry = registry;
         this.sender = sender;
+        this.unsavedPublications = unsavedPublications;
         this.clock = clock;
         this.sendTimeout = settings.poller().sendTimeout();
     }
@@ -115,11 +123,10 @@ final class WebhookRefresher implements DisposableBean {
             Instant at = clock.instant();
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (CartItem item : items) {
-                sends.add(sender.send(
-                        Topics.CART_INVENTORY,
-                        new CartSkuKey(cart.tenantId(), cart.cartId(), item.sku()).value(),
-                        item.observed(cart, at),
-                        at));
+                CartSkuKey key = new CartSkuKey(cart.tenantId(), cart.cartId(), item.sku());
+                // The cart's next snapshot publishes this SKU again, whatever its fingerprint says.
+                unsavedPublications.publishing(key);
+                sends.add(sender.send(Topics.CART_INVENTORY, key.value(), item.observed(cart, at), at));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);

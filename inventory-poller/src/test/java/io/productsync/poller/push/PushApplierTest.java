@@ -208,6 +208,42 @@ class PushApplierTest {
     }
 
     @Test
+    void answersAPushReissuedUnderANewIdForATargetAlreadyReachedWithAnObservationAndNoSecondUpdate() throws Exception {
+        PushCartInventory push = push("A", 12, 15);
+        send(push);
+        assertThat(awaitResult("A").outcome()).isEqualTo(SyncOutcome.UPDATED);
+        // The matcher re-issues a push still pending after a further cycle under an id of its own.
+        PushCartInventory reissued = new PushCartInventory(
+                UUID.randomUUID(),
+                push.tenantId(),
+                push.cartId(),
+                push.sku(),
+                push.expectedQuantity(),
+                push.targetQuantity(),
+                Instant.now(),
+                push.matchedWmsSku(),
+                push.matchedVia(),
+                push.wmsQuantity(),
+                push.cartObservedAt());
+
+        RecordMetadata sent = send(reissued);
+        RecordMetadata redelivered = send(reissued);
+
+        assertThat(awaitPushObservation(reissued).quantity()).isEqualTo(15);
+        awaitCommittedPast(sent);
+        awaitCommittedPast(redelivered);
+        assertThat(results.toEndWithKeyPrefix(tenant + "/shop/A")).hasSize(1);
+        UUID observationId = PushResults.observed(reissued, 0, Instant.EPOCH).eventId();
+        assertThat(observations.toEndWithKeyPrefix(tenant + "/shop/A").stream()
+                        .map(observations::value)
+                        .filter(observed ->
+                                observed != null && observed.eventId().equals(observationId)))
+                .as("the redelivered re-issue is skipped by its pushId")
+                .hasSize(1);
+        assertThat(Files.readString(cartFile)).contains("A,true,true,15,first");
+    }
+
+    @Test
     void reportsWhatTheCartHoldsNotAFailureWhenItChangedSinceItWasObserved() throws Exception {
         replaceCart(CART.replace("A,true,true,12,first", "A,true,true,13,first"));
         PushCartInventory push = push("A", 12, 15);

@@ -47,6 +47,32 @@ class SandboxFileTest {
         assertThat(file.readPage(null).items()).extracting(CartItem::sku).containsExactly("A", "C");
     }
 
+    @Test
+    void countsTheRowsOfASkuOnItsFirstPageAndReportsItsLaterRowAsADuplicateOnALaterPage() throws IOException {
+        SandboxFile<CartItem> file = cart(HEADER + "A,true,true,1\nB,true,true,2\n\nC,true,true,3\nA,true,true,4\n");
+
+        Page<CartItem> first = file.readPage(null);
+        Page<CartItem> second = file.readPage(first.nextCursor());
+
+        assertThat(first.items())
+                .containsExactly(new CartItem("A", true, true, 1, 2), new CartItem("B", true, true, 2));
+        assertThat(second.items()).containsExactly(new CartItem("C", true, true, 3));
+        assertThat(second.isLast()).isTrue();
+    }
+
+    @Test
+    void goesOnFromTheCursorOfAListingItDidNotStart() throws IOException {
+        SandboxFile<CartItem> file = cart(HEADER + "A,true,true,1\nB,true,true,2\nC,true,true,3\n");
+        String cursor = file.readPage(null).nextCursor();
+
+        SandboxFile<CartItem> another =
+                new SandboxFile<>(dir.resolve("shop.csv"), InventoryCsv.CART, new FileLocks(), 2);
+        Page<CartItem> rest = another.readPage(cursor);
+
+        assertThat(rest.items()).extracting(CartItem::sku).containsExactly("C");
+        assertThat(rest.isLast()).isTrue();
+    }
+
     private SandboxFile<CartItem> cart(String content) throws IOException {
         Path path = Files.writeString(dir.resolve("shop.csv"), content);
         return new SandboxFile<>(path, InventoryCsv.CART, new FileLocks(), 2);

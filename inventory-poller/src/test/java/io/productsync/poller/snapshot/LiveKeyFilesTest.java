@@ -7,6 +7,8 @@ import io.productsync.poller.connector.WmsRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,22 +33,22 @@ class LiveKeyFilesTest {
                 "acme/shop/日本-😀",
                 "acme/shop/#not-a-comment");
 
-        assertThat(files.save(CART, keys)).isTrue();
+        assertThat(files.save(CART, unknown(keys))).isTrue();
 
-        assertThat(files.load(CART)).contains(keys);
+        assertThat(files.load(CART)).contains(unknown(keys));
     }
 
     @Test
     void readsAMissingFileAsNoKeysAndSavesAnEmptySetAsNoFile() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
-        assertThat(files.load(CART)).contains(Set.of());
+        assertThat(files.load(CART)).contains(Map.of());
 
-        files.save(CART, Set.of("acme/shop/A"));
+        files.save(CART, Map.of("acme/shop/A", 1L));
         assertThat(files.file(CART)).exists();
-        files.save(CART, Set.of());
+        files.save(CART, Map.of());
 
         assertThat(files.file(CART)).doesNotExist();
-        assertThat(files.load(CART)).contains(Set.of());
+        assertThat(files.load(CART)).contains(Map.of());
     }
 
     @Test
@@ -65,7 +67,56 @@ class LiveKeyFilesTest {
         Files.createDirectories(files.file(CART));
 
         assertThat(files.load(CART)).isEmpty();
-        assertThat(files.save(CART, Set.of("acme/shop/A"))).isFalse();
+        assertThat(files.save(CART, Map.of("acme/shop/A", 1L))).isFalse();
+    }
+
+    @Test
+    void keepsEachFingerprintBesideItsKey() throws IOException {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        Map<String, Long> keys = new HashMap<>();
+        keys.put("acme/shop/A", 0L);
+        keys.put("acme/shop/B", -1L);
+        keys.put("acme/shop/C", 0x0123456789abcdefL);
+        keys.put("acme/shop/not yet known", null);
+
+        files.save(CART, keys);
+
+        assertThat(files.load(CART)).contains(keys);
+        assertThat(Files.readAllLines(files.file(CART)))
+                .contains("acme/shop/B\tffffffffffffffff", "acme/shop/not yet known");
+    }
+
+    @Test
+    void readsAFileWrittenBeforeFingerprintsAsKeysWhoseFingerprintIsUnknown() throws IOException {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        Files.writeString(files.file(CART), "acme/shop/A\nacme/shop/B\n");
+
+        assertThat(files.load(CART)).contains(unknown(Set.of("acme/shop/A", "acme/shop/B")));
+    }
+
+    @Test
+    void trustsNoFingerprintWhileTheUnsavedMarkerExists() throws IOException {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        files.save(CART, Map.of("acme/shop/A", 7L));
+        Files.createFile(files.unsavedMarker(CART));
+
+        assertThat(files.load(CART)).contains(unknown(Set.of("acme/shop/A")));
+    }
+
+    @Test
+    void refusesAFingerprintThatIsNotSixteenHexDigits() throws IOException {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        Files.writeString(files.file(CART), "acme/shop/A\t12\n");
+        assertThat(files.load(CART)).isEmpty();
+
+        Files.writeString(files.file(CART), "acme/shop/A\tzzzzzzzzzzzzzzzz\n");
+        assertThat(files.load(CART)).isEmpty();
+    }
+
+    private static Map<String, Long> unknown(Set<String> keys) {
+        Map<String, Long> map = new HashMap<>();
+        keys.forEach(key -> map.put(key, null));
+        return map;
     }
 
     @Test

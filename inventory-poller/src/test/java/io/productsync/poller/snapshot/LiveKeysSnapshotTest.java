@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -96,6 +95,42 @@ class LiveKeysSnapshotTest {
     }
 
     @Test
+    void republishesNothingUnchangedAfterARestartAndEverythingOnceAfterAFileWithoutFingerprints(
+            @TempDir Path sandbox, @TempDir Path state) throws IOException {
+        write(sandbox, "wms/wh.csv", "sku,available\n");
+        write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
+        runUntilTwoCompleteSnapshots(sandbox, state);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/")).hasSize(2);
+
+        runUntilTwoCompleteSnapshots(sandbox, state);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .as("nothing changed")
+                .hasSize(2);
+
+        // The keys file as a poller before fingerprints wrote it: every fingerprint unknown, so published once more.
+        Path keys = new LiveKeyFiles(state).file(cart);
+        Files.write(
+                keys,
+                Files.readAllLines(keys).stream()
+                        .map(line -> line.split("\t")[0])
+                        .toList());
+        runUntilTwoCompleteSnapshots(sandbox, state);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder(
+                        tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/A", tenant + "/shop/B");
+        assertThat(Files.readAllLines(keys)).allSatisfy(line -> assertThat(line).contains("\t"));
+    }
+
+    private void runUntilTwoCompleteSnapshots(Path sandbox, Path state) {
+        try (ConfigurableApplicationContext poller = startPoller(sandbox, state)) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            poller.getBean(SnapshotScheduler.class).counts(cart).complete() >= 2);
+        }
+    }
+
+    @Test
     void removesNothingAfterACorruptKeysFileAndCarriesOn() throws IOException {
         Files.createDirectories(files.file(cart).getParent());
         // A key that looks live, then bytes that are not UTF-8: the whole file is refused, OLD included.
@@ -113,8 +148,8 @@ class LiveKeysSnapshotTest {
                 .extracting(ConsumerRecord::key)
                 .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
-        assertThat(files.load(cart))
-                .contains(Set.of(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D"));
+        assertThat(files.load(cart).orElseThrow())
+                .containsOnlyKeys(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
 
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
 

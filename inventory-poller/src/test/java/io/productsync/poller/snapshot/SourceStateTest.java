@@ -3,6 +3,7 @@ package io.productsync.poller.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.events.CartKey;
+import io.productsync.events.CartSkuKey;
 import io.productsync.events.HoldReason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,8 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,16 +27,15 @@ class SourceStateTest {
     @Test
     void loadsTheKeysSavedByTheStateBeforeARestart() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
-        snapshot(new SourceState(CART, files, new HoldFiles(dir)), true, "acme/shop/A", "acme/shop/B");
+        snapshot(state(files, new HoldFiles(dir)), true, "acme/shop/A", "acme/shop/B");
 
-        assertThat(new SourceState(CART, files, new HoldFiles(dir)).liveKeys())
-                .containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
+        assertThat(state(files, new HoldFiles(dir)).liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
     }
 
     @Test
     void rewritesTheFileOnlyWhenTheKeysChanged() throws IOException {
         LiveKeyFiles files = new LiveKeyFiles(dir);
-        SourceState state = new SourceState(CART, files, new HoldFiles(dir));
+        SourceState state = state(files, new HoldFiles(dir));
         snapshot(state, true, "acme/shop/A", "acme/shop/B");
         Files.setLastModifiedTime(files.file(CART), LONG_AGO);
 
@@ -48,14 +48,14 @@ class SourceStateTest {
         Files.setLastModifiedTime(files.file(CART), LONG_AGO);
 
         snapshot(state, false, "acme/shop/C");
-        assertThat(files.load(CART)).contains(Set.of("acme/shop/A", "acme/shop/C"));
+        assertThat(files.load(CART).orElseThrow()).containsOnlyKeys("acme/shop/A", "acme/shop/C");
     }
 
     @Test
     void startsWithNoKeysFromAnUnreadableFileAndReplacesItAfterTheNextSnapshot() throws IOException {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         Files.writeString(files.file(CART), "acme/shop/A\n\u0007\n");
-        SourceState state = new SourceState(CART, files, new HoldFiles(dir));
+        SourceState state = state(files, new HoldFiles(dir));
 
         assertThat(state.liveKeys()).isEmpty();
         assertThat(state.nothingLive()).isFalse();
@@ -67,10 +67,10 @@ class SourceStateTest {
 
     @Test
     void isDueAnIntervalAfterTheLastStartCountedWithTheIntervalOfNow() {
-        SourceState state = new SourceState(CART, new LiveKeyFiles(dir), new HoldFiles(dir));
+        SourceState state = state(new LiveKeyFiles(dir), new HoldFiles(dir));
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(state.tryStart(start, Duration.ofMinutes(5))).isTrue();
-        state.finish(true, new HashSet<>());
+        state.finish(true, new HashMap<>(), true);
 
         assertThat(state.tryStart(start.plusSeconds(10), Duration.ofMinutes(5))).isFalse();
         assertThat(state.tryStart(start.plusSeconds(9), Duration.ofSeconds(10))).isFalse();
@@ -84,7 +84,7 @@ class SourceStateTest {
     void keepsAHeldRemovalAcrossARestartAndEndsItWithTheNextAppliedSnapshot() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         HoldFiles holdFiles = new HoldFiles(dir);
-        SourceState before = new SourceState(CART, files, holdFiles);
+        SourceState before = state(files, holdFiles);
         snapshot(before, true, "acme/shop/A", "acme/shop/B");
         Hold hold = new Hold(
                 HoldReason.EMPTY_SNAPSHOT,
@@ -95,9 +95,9 @@ class SourceStateTest {
                 2,
                 Instant.parse("2026-11-27T09:20:10.456789Z"));
         assertThat(before.tryClaim()).isTrue();
-        before.finishHeld(new HashSet<>(), hold);
+        before.finishHeld(new HashMap<>(), hold);
 
-        SourceState after = new SourceState(CART, files, holdFiles);
+        SourceState after = state(files, holdFiles);
         assertThat(after.hold()).isEqualTo(hold);
         assertThat(after.liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
         assertThat(after.counts().held()).isZero();
@@ -106,7 +106,7 @@ class SourceStateTest {
         snapshot(after, true, "acme/shop/A");
         assertThat(after.hold()).isNull();
         assertThat(holdFiles.holdFile(CART)).doesNotExist();
-        assertThat(new SourceState(CART, files, holdFiles).hold()).isNull();
+        assertThat(state(files, holdFiles).hold()).isNull();
     }
 
     @Test
@@ -114,12 +114,69 @@ class SourceStateTest {
         HoldFiles holdFiles = new HoldFiles(dir);
         Files.writeString(holdFiles.holdFile(CART), "reason=NOT_A_REASON\n");
 
-        assertThat(new SourceState(CART, new LiveKeyFiles(dir), holdFiles).hold())
-                .isNull();
+        assertThat(state(new LiveKeyFiles(dir), holdFiles).hold()).isNull();
     }
 
-    private static void snapshot(SourceState state, boolean complete, String... keys) {
+    @Test
+    void keepsTheFingerprintOfWhatWasPublishedAcrossARestartButNotOfASendThatFailed() {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        SourceState state = state(files, new HoldFiles(dir));
+        publish(state, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
+        assertThat(state.published("acme/shop/A", 1L)).isTrue();
+        assertThat(state.published("acme/shop/A", 3L)).isFalse();
+
+        publish(state, false, Map.of("acme/shop/A", 3L));
+        assertThat(state.published("acme/shop/A", 1L))
+                .as("the send failed: the old one")
+                .isTrue();
+
+        SourceState restarted = state(files, new HoldFiles(dir));
+        assertThat(restarted.published("acme/shop/A", 1L)).isTrue();
+        assertThat(restarted.published("acme/shop/B", 2L)).isTrue();
+        assertThat(files.unsavedMarker(CART)).doesNotExist();
+    }
+
+    @Test
+    void forgetsTheFingerprintOfAKeyPublishedOutsideASnapshotUntilASnapshotPublishedIt() {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        UnsavedPublications unsavedPublications = new UnsavedPublications(files);
+        SourceState state = new SourceState(CART, files, new HoldFiles(dir), unsavedPublications);
+        publish(state, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
+
+        unsavedPublications.publishing(new CartSkuKey("acme", "shop", "A"));
+
+        assertThat(files.unsavedMarker(CART)).exists();
+        assertThat(state(files, new HoldFiles(dir)).published("acme/shop/B", 2L))
+                .as("a restart now trusts no fingerprint")
+                .isFalse();
+        state.forgetPublishedOutside();
+        assertThat(state.published("acme/shop/A", 1L)).isFalse();
+        assertThat(state.published("acme/shop/B", 2L)).isTrue();
+
+        publish(state, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
+        assertThat(files.unsavedMarker(CART)).doesNotExist();
+        assertThat(state(files, new HoldFiles(dir)).published("acme/shop/A", 1L))
+                .isTrue();
+    }
+
+    /** A snapshot that published these fingerprints; {@code acknowledged}: its sends were acknowledged. */
+    private static void publish(SourceState state, boolean acknowledged, Map<String, Long> seen) {
         assertThat(state.tryClaim()).isTrue();
-        state.finish(complete, new HashSet<>(Set.of(keys)));
+        state.publishingChanges();
+        state.finish(acknowledged, new HashMap<>(seen), acknowledged);
+    }
+
+    private SourceState state(LiveKeyFiles files, HoldFiles holdFiles) {
+        return new SourceState(CART, files, holdFiles, new UnsavedPublications(files));
+    }
+
+    /** A snapshot that lists the keys and finds each unchanged (publishes none). */
+    private static void snapshot(SourceState state, boolean complete, String... keys) {
+        Map<String, Long> seen = new HashMap<>();
+        for (String key : keys) {
+            seen.put(key, null);
+        }
+        assertThat(state.tryClaim()).isTrue();
+        state.finish(complete, seen, true);
     }
 }
