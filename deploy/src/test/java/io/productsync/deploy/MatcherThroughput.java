@@ -2,6 +2,7 @@ package io.productsync.deploy;
 
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.Topics;
+import io.productsync.matcher.SyncMatcherApplication;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,7 +49,7 @@ final class MatcherThroughput {
 
         Map<TopicPartition, Long> beforeMatcher = kafka.endOffsets();
         ProductSyncServices matcher = system.services(Set.of(ProductSyncServices.MATCHER), Duration.ofMinutes(10));
-        double rate = busyRate("B1 matcher", ProductSyncServices.MATCHER, inputs);
+        double rate = busyRate("B1 matcher", SyncMatcherApplication.APPLICATION_ID, inputs);
         Map<String, Long> written = kafka.writtenSinceByTopic(beforeMatcher);
         long matcherWritten =
                 written.values().stream().mapToLong(Long::longValue).sum();

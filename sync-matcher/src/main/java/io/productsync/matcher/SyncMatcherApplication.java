@@ -9,6 +9,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SyncMatcherApplication {
 
+    /**
+     * Kafka Streams' application id: consumer group, transactional id and internal topic prefix. "-v2" since the
+     * cart-partitioned topology (issue 7): its stores are new, so an upgraded deployment must rebuild them from the
+     * inputs' beginning rather than resume the old topology's offsets with empty stores; a new id does exactly that.
+     * The old id's internal topics (sync-matcher-*-changelog, -subscription-*) can then be deleted.
+     */
+    public static final String APPLICATION_ID = "sync-matcher-v2";
+
     /** Reads {@code sync-matcher.yml}, so several services can share one JVM without their configs colliding. */
     public static SpringApplicationBuilder builder() {
         return new SpringApplicationBuilder(SyncMatcherApplication.class).properties("spring.config.name=sync-matcher");

@@ -85,7 +85,7 @@ class SyncMatcherWiringTest {
         Properties config = app.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
         assertThat(config)
-                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher-v2")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
@@ -93,7 +93,7 @@ class SyncMatcherWiringTest {
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
                 .containsEntry("transaction.timeout.ms", "30000");
-        assertThat(stateDir.resolve("sync-matcher")).isDirectory();
+        assertThat(stateDir.resolve("sync-matcher-v2")).isDirectory();
         assertThat(app.getBean(StreamsBuilderFactoryBean.class)
                         .getKafkaStreams()
                         .state()

@@ -1,5 +1,6 @@
 package io.productsync.matcher.system;
 
+import io.productsync.matcher.SyncMatcherApplication;
 import io.productsync.matcher.matching.SyncTopology;
 import java.time.Clock;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.springframework.kafka.core.CleanupConfig;
 @EnableKafkaStreams
 class StreamsWiring {
 
-    static final String APPLICATION_ID = "sync-matcher";
+    static final String APPLICATION_ID = SyncMatcherApplication.APPLICATION_ID;
 
     @Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
     KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, MatcherSettings settings) {
