@@ -108,7 +108,9 @@ class RemovalGuardSnapshotTest {
 
         holds.awaitEnded(cart.key());
         assertNoTombstonesAfterTheFourObservations();
-        assertThat(holdFiles.holdFile(cart)).doesNotExist();
+        // The file goes once the snapshot finishes, after its "ended" report and its cycle facts are acknowledged.
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(holdFiles.holdFile(cart)).doesNotExist());
     }
 
     @Test
