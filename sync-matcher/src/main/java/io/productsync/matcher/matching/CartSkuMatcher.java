@@ -105,6 +105,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             } else if (change instanceof CartSideChange.AliasChanged) {
                 aliasChanged(AliasKey.parse(record.key()));
             } else {
+                tables.connectionChanged(record.key());
                 connectionChanged(record.key());
             }
         }
