@@ -11,8 +11,10 @@ import io.productsync.events.EventTypes;
 import io.productsync.events.JsonSerde;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
+import io.productsync.events.WmsSkuKey;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +107,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             } else if (change instanceof CartSideChange.AliasChanged) {
                 aliasChanged(AliasKey.parse(record.key()));
             } else {
+                tables.connectionChanged(record.key());
                 connectionChanged(record.key());
             }
         }
@@ -146,20 +149,37 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             }
         }
 
-        /** The cart SKUs the index says this WMS row feeds; entries that no longer hold are dropped on the way. */
+        /**
+         * The cart SKUs this WMS row feeds: a SKU looked up under its own name is {@code tenant/cart/sku} in each cart
+         * of the tenant, one point look-up per cart; the others (aliased to another name) are listed by the index,
+         * whose entries that no longer hold are dropped on the way.
+         */
         private void wmsChanged(String wmsKey) {
+            WmsSkuKey wms = WmsSkuKey.parse(wmsKey);
+            Set<String> decided = new HashSet<>();
+            for (String cartKey : tables.connectedCarts(wms.tenantId())) {
+                String key = cartKey + "/" + wms.sku();
+                CartInventoryObserved held = carts.held(key);
+                if (held != null && feeds(held, wmsKey)) {
+                    evaluate(key, held);
+                    decided.add(key);
+                }
+            }
             for (String key : wmsIndex.cartSkus(wmsKey)) {
                 CartInventoryObserved held = carts.held(key);
-                CartConnectionConfigured connection =
-                        tables.connection(CartSkuKey.parse(key).cart().value());
-                if (held == null
-                        || connection == null
-                        || !wmsKeyOf(held, connection).equals(wmsKey)) {
+                if (held == null || decided.contains(key) || !feeds(held, wmsKey)) {
                     wmsIndex.remove(wmsKey, key);
                 } else {
                     evaluate(key, held);
                 }
             }
+        }
+
+        /** Whether the held cart SKU, in a connected cart, looks up this WMS key. */
+        private boolean feeds(CartInventoryObserved held, String wmsKey) {
+            CartConnectionConfigured connection =
+                    tables.connection(new CartKey(held.tenantId(), held.cartId()).value());
+            return connection != null && wmsKeyOf(held, connection).equals(wmsKey);
         }
 
         private void cycleCompleted(String cartKey, CartCycleCompleted cycle) {
@@ -207,7 +227,10 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             }
             ProductAliasChanged alias = tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value());
             String wmsKey = MatchInput.wmsKey(cart, connection, alias);
-            wmsIndex.add(wmsKey, key);
+            // A SKU looked up under its own name is found without the index (see wmsChanged).
+            if (!MatchInput.wantedWmsSku(cart, alias).equals(cart.sku())) {
+                wmsIndex.add(wmsKey, key);
+            }
             Instant lastCycle = cycles.get(new CartKey(cart.tenantId(), cart.cartId()).value());
             Decision decision = SyncDecision.decide(
                     new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());

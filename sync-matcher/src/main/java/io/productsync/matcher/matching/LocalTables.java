@@ -1,22 +1,34 @@
 package io.productsync.matcher.matching;
 
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.events.CartKey;
 import io.productsync.events.ProductAliasChanged;
+import io.productsync.events.Topic;
 import io.productsync.events.WmsInventoryObserved;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-/** A task's copies of every WMS row, alias and connection, read from the broadcast tables. */
+/**
+ * A task's copies of every WMS row, alias and connection, read from the broadcast tables. The tables hold the JSON as
+ * broadcast; a row is parsed here, when a decision needs it. Connections, read for every decision and few, are also
+ * kept parsed in memory until the matcher is told one changed ({@link #connectionChanged}): every change of the table
+ * reaches the matcher right after the table holds it, and a task that restores its tables starts a new matcher.
+ */
 final class LocalTables {
 
-    private final TimestampedKeyValueStore<String, WmsInventoryObserved> wms;
-    private final TimestampedKeyValueStore<String, ProductAliasChanged> aliases;
-    private final TimestampedKeyValueStore<String, CartConnectionConfigured> connections;
+    private final TimestampedKeyValueStore<String, byte[]> wms;
+    private final TimestampedKeyValueStore<String, byte[]> aliases;
+    private final TimestampedKeyValueStore<String, byte[]> connections;
+    private final Map<String, Optional<CartConnectionConfigured>> connectionByCart = new HashMap<>();
+    private final Map<String, List<String>> cartsByTenant = new HashMap<>();
 
     LocalTables(ProcessorContext<?, ?> context) {
         this.wms = context.getStateStore(TopologyNames.WMS_TABLE_STORE);
@@ -25,24 +37,41 @@ final class LocalTables {
     }
 
     WmsInventoryObserved wms(String wmsKey) {
-        return ValueAndTimestamp.getValueOrNull(wms.get(wmsKey));
+        return read(wms, BroadcastTopics.WMS, wmsKey);
     }
 
     ProductAliasChanged alias(String aliasKey) {
-        return ValueAndTimestamp.getValueOrNull(aliases.get(aliasKey));
+        return read(aliases, BroadcastTopics.ALIASES, aliasKey);
     }
 
     CartConnectionConfigured connection(String cartKey) {
-        return ValueAndTimestamp.getValueOrNull(connections.get(cartKey));
+        return connectionByCart
+                .computeIfAbsent(
+                        cartKey, key -> Optional.ofNullable(read(connections, BroadcastTopics.CONNECTIONS, key)))
+                .orElse(null);
     }
 
     /** The {@code tenant/cart} keys of the tenant's connected carts. */
     List<String> connectedCarts(String tenantId) {
-        List<String> carts = new ArrayList<>();
-        try (KeyValueIterator<String, ValueAndTimestamp<CartConnectionConfigured>> all =
-                connections.prefixScan(tenantId + "/", new StringSerializer())) {
-            all.forEachRemaining(entry -> carts.add(entry.key));
-        }
-        return carts;
+        return cartsByTenant.computeIfAbsent(tenantId, tenant -> {
+            List<String> carts = new ArrayList<>();
+            try (KeyValueIterator<String, ValueAndTimestamp<byte[]>> all =
+                    connections.prefixScan(tenant + "/", new StringSerializer())) {
+                all.forEachRemaining(entry -> carts.add(entry.key));
+            }
+            return List.copyOf(carts);
+        });
+    }
+
+    /** The connection of {@code cartKey} changed in the table: forget what was kept of it. */
+    void connectionChanged(String cartKey) {
+        connectionByCart.remove(cartKey);
+        cartsByTenant.remove(CartKey.parse(cartKey).tenantId());
+    }
+
+    private static <V> V read(TimestampedKeyValueStore<String, byte[]> table, Topic<String, V> topic, String key) {
+        return topic.valueSerde()
+                .deserializer()
+                .deserialize(topic.name(), ValueAndTimestamp.getValueOrNull(table.get(key)));
     }
 }

@@ -39,38 +39,41 @@ public final class SyncTopology {
     /** With another cap on a verdict's unverified SKUs, so a test need not push ten thousand SKUs to reach it. */
     static void build(StreamsBuilder builder, Clock clock, int maxUnverified) {
         // WMS rows, newest observation per key and only when the available quantity changed, then to every partition.
-        parsed(
-                        builder,
-                        Topics.WMS_INVENTORY,
-                        RecordReader.of(
+        broadcast(
+                parsed(
+                                builder,
                                 Topics.WMS_INVENTORY,
-                                WmsSkuKey::parse,
-                                row -> row.key().value()))
-                .processValues(
-                        new NewestObservationOnly<>(
-                                TopologyNames.WMS_GUARD_STORE,
-                                WmsInventoryObserved::observedAt,
-                                WmsInventoryObserved::available,
-                                row -> null),
-                        Named.as(TopologyNames.guard(Topics.WMS_INVENTORY)))
-                .to(BroadcastTopics.WMS.name(), broadcast(BroadcastTopics.WMS));
+                                RecordReader.of(
+                                        Topics.WMS_INVENTORY,
+                                        WmsSkuKey::parse,
+                                        row -> row.key().value()))
+                        .processValues(
+                                new NewestObservationOnly<>(
+                                        TopologyNames.WMS_GUARD_STORE,
+                                        WmsInventoryObserved::observedAt,
+                                        WmsInventoryObserved::available,
+                                        row -> null),
+                                Named.as(TopologyNames.guard(Topics.WMS_INVENTORY))),
+                BroadcastTopics.WMS);
         // Aliases and connections are configuration: the latest per key is the truth, copied to every partition.
-        parsed(
+        broadcast(
+                parsed(
                         builder,
                         Topics.PRODUCT_ALIASES,
                         RecordReader.of(
                                 Topics.PRODUCT_ALIASES,
                                 AliasKey::parse,
-                                alias -> alias.key().value()))
-                .to(BroadcastTopics.ALIASES.name(), broadcast(BroadcastTopics.ALIASES));
-        parsed(
+                                alias -> alias.key().value())),
+                BroadcastTopics.ALIASES);
+        broadcast(
+                parsed(
                         builder,
                         Topics.CART_CONNECTIONS,
                         RecordReader.of(
                                 Topics.CART_CONNECTIONS,
                                 CartKey::parse,
-                                connection -> connection.key().value()))
-                .to(BroadcastTopics.CONNECTIONS.name(), broadcast(BroadcastTopics.CONNECTIONS));
+                                connection -> connection.key().value())),
+                BroadcastTopics.CONNECTIONS);
 
         // Cart SKU observations and cycle ends, in partition order, merged with the changes of the local tables.
         KStream<String, CartSideChange> changes = parsed(builder, Topics.CART_INVENTORY, new CartInventoryReader())
@@ -125,25 +128,35 @@ public final class SyncTopology {
                 .to(Topics.SYNC_RESULTS.name(), produced(Topics.SYNC_RESULTS, TopologyNames.RESULT_SINK));
     }
 
-    /** A broadcast topic read back as this task's table; what flows on is only which key changed. */
-    private static <V> KStream<String, CartSideChange> tableChanges(
-            StreamsBuilder builder, Topic<String, V> topic, String store, Supplier<CartSideChange> change) {
+    /**
+     * A broadcast topic read back as this task's table; what flows on is only which key changed. The table keeps the
+     * JSON as it came ({@link LocalTables} reads the few rows a decision needs): parsing every copy to store it again
+     * would cost a parse and a write per partition for each row.
+     */
+    private static KStream<String, CartSideChange> tableChanges(
+            StreamsBuilder builder, Topic<String, ?> topic, String store, Supplier<CartSideChange> change) {
         return builder.table(
                         topic.name(),
-                        Consumed.with(topic.keySerde(), topic.valueSerde()).withName(TopologyNames.source(topic)),
+                        Consumed.with(topic.keySerde(), Serdes.ByteArray()).withName(TopologyNames.source(topic)),
                         // Uncached: the matcher must see each change right after its table holds it.
-                        Materialized.<String, V, KeyValueStore<Bytes, byte[]>>as(store)
+                        Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(store)
                                 .withKeySerde(topic.keySerde())
-                                .withValueSerde(topic.valueSerde())
+                                .withValueSerde(Serdes.ByteArray())
                                 .withCachingDisabled())
                 .toStream(Named.as(TopologyNames.toStream(topic)))
                 .mapValues(value -> change.get(), Named.as(TopologyNames.change(topic)));
     }
 
-    private static <V> Produced<String, V> broadcast(Topic<String, V> topic) {
-        return Produced.with(topic.keySerde(), topic.valueSerde())
-                .withStreamPartitioner(new EveryPartition<>())
-                .withName(TopologyNames.broadcastSink(topic));
+    /** One copy on every partition, serialized once here rather than once per copy by the sink. */
+    private static <V> void broadcast(KStream<String, V> changes, Topic<String, V> topic) {
+        changes.mapValues(
+                        value -> topic.valueSerde().serializer().serialize(topic.name(), value),
+                        Named.as(TopologyNames.serialize(topic)))
+                .to(
+                        topic.name(),
+                        Produced.with(topic.keySerde(), Serdes.ByteArray())
+                                .withStreamPartitioner(new EveryPartition<>())
+                                .withName(TopologyNames.broadcastSink(topic)));
     }
 
     /** Reads raw bytes and parses inside the topology, so bad records reach the DLT within the transaction. */

@@ -68,6 +68,10 @@ public final class TopologyNames {
         return topic.name() + "-newest-only";
     }
 
+    static String serialize(Topic<?, ?> topic) {
+        return topic.name() + "-serialize";
+    }
+
     static String broadcastSink(Topic<?, ?> topic) {
         return topic.name() + "-sink";
     }

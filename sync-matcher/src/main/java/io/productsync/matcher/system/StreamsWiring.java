@@ -39,8 +39,8 @@ class StreamsWiring {
         // The broadcast topics are their tables' changelogs: a second copy of each table would double its writes.
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
-        // Input topics are read as bytes and dead-lettered inside the topology; what still fails Streams' own
-        // deserialization is our own broadcast data, where dropping a record would silently corrupt the tables.
+        // Inputs and broadcast tables are read as bytes (inputs dead-lettered inside the topology); should anything
+        // still fail Streams' own deserialization, failing is right: dropping a record would corrupt the tables.
         config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailExceptionHandler.class);
         config.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DefaultProductionExceptionHandler.class);
         return new KafkaStreamsConfiguration(config);
