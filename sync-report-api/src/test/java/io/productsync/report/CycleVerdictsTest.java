@@ -88,7 +88,7 @@ class CycleVerdictsTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("cycles/carts/shop/product-sync")
                                 .body()
-                                .get("items")
+                                .path("items") // a 404 (no cart and no row read yet) has none
                                 .size()
                         == 4);
         assertThat(api.get("cycles/carts/shop/product-sync/summary")
@@ -106,12 +106,14 @@ class CycleVerdictsTest {
         var lastCycle = api.get("cycles/carts/shop/product-sync/summary").body().get("lastCycle");
         assertThat(lastCycle.get("cycleAt").asString()).isEqualTo(CYCLE.toString());
         assertThat(lastCycle.get("completedAt").asString()).isEqualTo(COMPLETED.toString());
-        // The connection comes through its own listener: the carts page lists the cart once that one has applied it.
+        // The cart's row comes from cart-connections, whose listener may still be behind the results' listener.
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(page("/tenants/cycles"))
-                        .contains("Last full cycle finished")
-                        .contains("datetime=\"" + COMPLETED + "\"")
-                        .contains("datetime=\"" + CYCLE + "\""));
+                .until(() -> page("/tenants/cycles").contains("Last full cycle finished"));
+        String cartsPage = page("/tenants/cycles");
+        assertThat(cartsPage)
+                .contains("Last full cycle finished")
+                .contains("datetime=\"" + COMPLETED + "\"")
+                .contains("datetime=\"" + CYCLE + "\"");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.report.syncstatus.ListStatements;
 import io.productsync.report.syncstatus.SyncFilter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,10 +39,11 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class ProductSyncPageBenchmark {
 
     private static final int ROWS = 1_000_000;
-    private static final int PAGES = 2_000;
+    private static final int PAGES = Integer.getInteger("bench.pages", 2_000);
     private static final int WARM_UP = 300;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> report = new ArrayList<>();
 
     @Test
@@ -58,8 +60,13 @@ class ProductSyncPageBenchmark {
             NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
             Random random = new Random(42);
             double[] overHttp = new double[PAGES];
+            double[] blocking = new double[PAGES];
             double[] bare = new double[PAGES];
+            long[] collectionsAtStart = null;
             for (int i = -WARM_UP; i < PAGES; i++) {
+                if (i == 0) {
+                    collectionsAtStart = collections();
+                }
                 String after = "SKU-%07d".formatted(1 + random.nextInt(ROWS - 100));
                 String cursor =
                         Base64.getUrlEncoder().withoutPadding().encodeToString(after.getBytes(StandardCharsets.UTF_8));
@@ -69,6 +76,10 @@ class ProductSyncPageBenchmark {
                 long httpNanos = System.nanoTime() - start;
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("\"next\":\"");
+                start = System.nanoTime();
+                String sameOnCallingThread = BlockingHttp.get(api + cursor);
+                long blockingNanos = System.nanoTime() - start;
+                assertThat(sameOnCallingThread).isEqualTo(page.body());
                 ListStatements.Sql sql =
                         ListStatements.page("bench", "big", new SyncFilter(null, null, null), after, 51);
                 start = System.nanoTime();
@@ -83,10 +94,12 @@ class ProductSyncPageBenchmark {
                 assertThat(rows).hasSize(51);
                 if (i >= 0) {
                     overHttp[i] = httpNanos / 1e6;
+                    blocking[i] = blockingNanos / 1e6;
                     bare[i] = bareNanos / 1e6;
                 }
             }
             Arrays.sort(overHttp);
+            Arrays.sort(blocking);
             Arrays.sort(bare);
             print(
                     "%d cores shared with other builds, load average %.2f; %,d random pages of 50 at %,d rows after %d"
@@ -97,15 +110,32 @@ class ProductSyncPageBenchmark {
                     ROWS,
                     WARM_UP);
             print("GET .../product-sync?limit=50&after=  p50 %.2f ms  p99 %.2f ms", p(overHttp, 50), p(overHttp, 99));
+            print("  the same, HttpURLConnection       p50 %.2f ms  p99 %.2f ms", p(blocking, 50), p(blocking, 99));
             print("its SQL over plain JDBC            p50 %.2f ms  p99 %.2f ms", p(bare, 50), p(bare, 99));
             print(
-                    "ratio                              p50 %.1fx     p99 %.1fx",
-                    p(overHttp, 50) / p(bare, 50), p(overHttp, 99) / p(bare, 99));
+                    "ratio                              p50 %.1fx     p99 %.1fx   (HttpURLConnection %.1fx / %.1fx)",
+                    p(overHttp, 50) / p(bare, 50),
+                    p(overHttp, 99) / p(bare, 99),
+                    p(blocking, 50) / p(bare, 50),
+                    p(blocking, 99) / p(bare, 99));
+            print(
+                    "garbage collections during the timed pages: %d, %d ms in all",
+                    collections()[0] - collectionsAtStart[0], collections()[1] - collectionsAtStart[1]);
         } finally {
             Path out = Path.of("target", "benchmarks", "product-sync-page.txt");
             Files.createDirectories(out.getParent());
             Files.write(out, report);
         }
+    }
+
+    /** Collections so far and their milliseconds, over every collector of this JVM. */
+    private static long[] collections() {
+        long[] countAndMillis = new long[2];
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            countAndMillis[0] += collector.getCollectionCount();
+            countAndMillis[1] += collector.getCollectionTime();
+        }
+        return countAndMillis;
     }
 
     private static double p(double[] sorted, int percentile) {

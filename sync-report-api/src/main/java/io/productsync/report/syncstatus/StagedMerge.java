@@ -5,14 +5,20 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Upserts rows into product_sync the fast way: COPY into a temporary staging table (one per connection, emptied at
- * commit), then one INSERT ... SELECT ... ON CONFLICT that merges them. Runs inside the writer's transaction.
+ * Upserts rows into product_sync the fast way: COPY into a temporary staging table (one per connection, created once
+ * on it, emptied at commit), then one INSERT ... SELECT ... ON CONFLICT that merges them. Runs inside the writer's
+ * transaction.
  */
 final class StagedMerge {
 
@@ -25,14 +31,15 @@ final class StagedMerge {
 
     private static final String COPY = "COPY product_sync_staging (" + COLUMNS + ") FROM STDIN (FORMAT csv)";
 
-    // Takes the staged rows out as it merges them, so a second merge in the same transaction starts empty.
+    // A second merge in one transaction (a verdict between results) empties the staged rows of the first.
+    private static final String EMPTY = "DELETE FROM product_sync_staging";
+
     // A row is rewritten only when the result is newer (so at least evaluated_at differs) or moves the sync date
     // forward: a replayed or older result leaves the row as it is. An older result may still move the sync date.
     private static final String MERGE =
             """
-            WITH staged AS (DELETE FROM product_sync_staging RETURNING *)
             INSERT INTO product_sync AS t (columns)
-            SELECT columns FROM staged
+            SELECT columns FROM product_sync_staging
             ON CONFLICT (tenant_id, cart_id, sku) DO UPDATE SET
                 inventory_enabled = CASE WHEN newer THEN excluded.inventory_enabled ELSE t.inventory_enabled END,
                 outcome = CASE WHEN newer THEN excluded.outcome ELSE t.outcome END,
@@ -53,20 +60,42 @@ final class StagedMerge {
 
     private final JdbcTemplate jdbc;
 
+    // The physical connections that hold the staging table (it lives as long as its connection): asking PostgreSQL
+    // to create it if absent cost a round trip and a catalog lookup per batch.
+    private final Set<PGConnection> staged =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     StagedMerge(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    /** Rows with distinct keys (PostgreSQL refuses to update one row twice in one statement). */
-    void upsert(List<ProductSyncRow> rows) {
+    /**
+     * Rows with distinct keys (PostgreSQL refuses to update one row twice in one statement); {@code again}: an earlier
+     * upsert of this transaction left its rows in the staging table.
+     */
+    void upsert(List<ProductSyncRow> rows, boolean again) {
         if (rows.isEmpty()) {
             return;
         }
         String csv = csv(rows);
         jdbc.execute((ConnectionCallback<Void>) connection -> {
+            PGConnection postgres = connection.unwrap(PGConnection.class);
             try (Statement statement = connection.createStatement()) {
-                statement.execute(STAGING);
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(csv));
+                if (staged.add(postgres)) {
+                    // Created in this transaction: a rollback takes the table back with it.
+                    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            if (status != STATUS_COMMITTED) {
+                                staged.remove(postgres);
+                            }
+                        }
+                    });
+                    statement.execute(STAGING);
+                } else if (again) {
+                    statement.executeUpdate(EMPTY);
+                }
+                postgres.getCopyAPI().copyIn(COPY, new StringReader(csv));
                 statement.executeUpdate(MERGE);
             } catch (IOException e) {
                 throw new SQLException("cannot COPY into product_sync_staging", e);

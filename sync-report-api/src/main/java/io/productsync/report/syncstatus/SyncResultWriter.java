@@ -41,12 +41,13 @@ class SyncResultWriter {
         }
         transaction.executeWithoutResult(status -> {
             List<Change<CartSkuKey, SkuSyncEvaluated>> results = new ArrayList<>();
+            boolean staged = false;
             for (Change<?, ?> record : records) {
                 if (record.value() instanceof CartCycleVerified verdict) {
                     // The results before a verdict are written before it and those after it after it. Writing the
                     // whole batch's results first would be wrong: a verdict moves only rows whose latest result is
                     // synced, so a NOT_SYNCED result that follows it would stop it from moving a row it moved.
-                    writeResults(results);
+                    staged |= writeResults(results, staged);
                     results.clear();
                     verdicts.apply(verdict);
                 } else {
@@ -54,14 +55,16 @@ class SyncResultWriter {
                             (CartSkuKey) record.key(), (SkuSyncEvaluated) record.value(), record.partition()));
                 }
             }
-            writeResults(results);
+            writeResults(results, staged);
         });
     }
 
-    private void writeResults(List<Change<CartSkuKey, SkuSyncEvaluated>> results) {
+    /** Returns whether it staged rows; {@code staged}: an earlier call of this transaction did. */
+    private boolean writeResults(List<Change<CartSkuKey, SkuSyncEvaluated>> results, boolean staged) {
         CollapsedBatch batch = CollapsedBatch.of(results);
         Batches.execute(jdbc, DELETE, batch.deletes(), SyncResultWriter::bindKey);
-        upserts.upsert(batch.upserts());
+        upserts.upsert(batch.upserts(), staged);
+        return !batch.upserts().isEmpty();
     }
 
     private static void bindKey(PreparedStatement ps, CartSkuKey key) throws SQLException {
