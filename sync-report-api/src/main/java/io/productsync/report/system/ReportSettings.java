@@ -3,6 +3,7 @@ package io.productsync.report.system;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /** Settings of sync-report-api, under {@code productsync.*}. */
 @ConfigurationProperties("productsync")
@@ -25,13 +26,26 @@ public record ReportSettings(
      *                      pauses start at {@code retryInterval} and double)
      * @param readModelWait how long a connection PUT or DELETE, once Kafka has it, waits for this service's read model
      *                      to show it before answering 503 (so a request after the answer sees the change)
+     * @param limits        what one tenant (or one client address) may send
      */
     public record Report(
             @DefaultValue("10s") Duration sendTimeout,
             @DefaultValue("500ms") Duration retryInterval,
             @DefaultValue("2") long retryAttempts,
             @DefaultValue("10s") Duration databaseRetryMaxInterval,
-            @DefaultValue("5s") Duration readModelWait) {}
+            @DefaultValue("5s") Duration readModelWait,
+            @DefaultValue Limits limits) {}
+
+    /**
+     * @param requestsPerSecond the sustained request rate of one tenant (of one client address for paths that name
+     *                          no tenant) before it is answered 429
+     * @param burst             how many requests it may send at once above that rate (the bucket's capacity)
+     * @param jsonBody          the largest JSON request body (413 above it); CSV files have their own bounds
+     */
+    public record Limits(
+            @DefaultValue("1000") long requestsPerSecond,
+            @DefaultValue("5000") long burst,
+            @DefaultValue("64KB") DataSize jsonBody) {}
 
     /**
      * @param publicKeyset inventory-poller's Tink public keyset that connection credentials are sealed with: the JSON

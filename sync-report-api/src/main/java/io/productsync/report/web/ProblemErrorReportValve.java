@@ -5,7 +5,6 @@ import java.io.Writer;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's error report for what it refuses before any servlet sees it (%00, a backslash or bad UTF-8 in the path, a
@@ -20,10 +19,9 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + title(status) + "\",\"status\":" + status
-                + ",\"detail\":\"" + ContainerProblems.detail(status) + "\"}";
+        String json = ProblemJson.of(status, ContainerProblems.detail(status));
         try {
-            response.setContentType("application/problem+json");
+            response.setContentType(ProblemJson.CONTENT_TYPE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
@@ -33,10 +31,5 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         } catch (IOException | IllegalStateException e) {
             // the client is gone or the response was committed meanwhile: nothing left to tell it
         }
-    }
-
-    private static String title(int status) {
-        HttpStatus known = HttpStatus.resolve(status);
-        return known == null ? "Error" : known.getReasonPhrase();
     }
 }
