@@ -27,6 +27,8 @@ record PlatformRules(
     private static final Pattern API_VERSION = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern LOCATION_ID = Pattern.compile("(gid://shopify/Location/)?[1-9][0-9]{0,18}");
     private static final Pattern POSITIVE_INTEGER = Pattern.compile("[1-9][0-9]{0,18}");
+    private static final int MAX_SETTING_LENGTH = 2048;
+    private static final int MAX_CREDENTIAL_LENGTH = 8192;
 
     static final PlatformRules SANDBOX_CART =
             new PlatformRules("sandbox", Set.of(), settings -> {}, List.of(), List.of());
@@ -82,6 +84,7 @@ record PlatformRules(
                 throw Problems.badRequest(
                         "settings." + setting.getKey(), "settings." + setting.getKey() + " is null: leave it out");
             }
+            checkText("settings." + setting.getKey(), setting.getValue(), MAX_SETTING_LENGTH);
         }
         checkSettings.accept(given);
         return given;
@@ -114,6 +117,19 @@ record PlatformRules(
             if (credentials.containsKey(name)
                     && (credentials.get(name) == null || credentials.get(name).isBlank())) {
                 throw Problems.badRequest("credentials." + name, "credentials." + name + " is blank: leave it out");
+            }
+        }
+        credentials.forEach((name, value) -> checkText("credentials." + name, value, MAX_CREDENTIAL_LENGTH));
+    }
+
+    /** A value's length and characters, said without repeating the value (a credential's must never be echoed). */
+    private static void checkText(String field, String value, int maxLength) {
+        if (value.length() > maxLength) {
+            throw Problems.badRequest(field, field + " is longer than " + maxLength + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw Problems.badRequest(field, field + " contains a control character at position " + i);
             }
         }
     }

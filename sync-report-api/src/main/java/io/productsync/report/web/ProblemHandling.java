@@ -2,7 +2,6 @@ package io.productsync.report.web;
 
 import io.productsync.report.system.DatabaseOutage;
 import io.productsync.report.system.EventPublisher.NotStored;
-import java.util.stream.Collectors;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error, ours or Spring MVC's (unreadable body, unsupported method...), as application/problem+json. What the
@@ -44,20 +44,23 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Says which field has the wrong JSON type ({@code "wmsSku": 123} is refused, not read as "123"), by its path
-     * ({@code settings.locationId}); never echoes a value, which may be a credential.
+     * Says what is wrong with a body that cannot be read: over the size bound (413); a field it does not take, such as
+     * one only the service sets ({@code tenantId}, a time, {@code credentialsSet}), named; or a field with the wrong
+     * JSON type ({@code "wmsSku": 123} is refused, not read as "123"), by its path ({@code settings.locationId}).
+     * Never echoes a value, which may be a credential.
      */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem;
-        if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch
+        JsonBodyLimitFilter.TooLarge tooLarge = cause(e, JsonBodyLimitFilter.TooLarge.class);
+        if (tooLarge != null) {
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+        } else if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+            problem = UnknownFields.problem(unknown);
+        } else if (e.getMostSpecificCause() instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName()
-                            : String.valueOf(reference.getIndex()))
-                    .collect(Collectors.joining("."));
+            String field = UnknownFields.path(mismatch);
             problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST,
                     "'" + field + "' has the wrong JSON type: text goes in quotes, flags are true or false, "
@@ -67,6 +70,15 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             problem = ProblemDetail.forStatusAndDetail(
                     HttpStatus.BAD_REQUEST, "the body must be a JSON object, as the README shows for this endpoint");
         }
-        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(e, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
     }
 }

@@ -19,4 +19,12 @@ class RequestLimits {
         registration.setOrder(RATE_LIMIT_ORDER);
         return registration;
     }
+
+    @Bean
+    FilterRegistrationBean<JsonBodyLimitFilter> jsonBodyLimitFilter(ReportSettings settings) {
+        var registration = new FilterRegistrationBean<>(
+                new JsonBodyLimitFilter(settings.report().limits().jsonBody()));
+        registration.setOrder(RATE_LIMIT_ORDER + 1);
+        return registration;
+    }
 }
