@@ -39,12 +39,12 @@ public record ReportSettings(
     /**
      * @param requestsPerSecond the sustained request rate of one tenant (of one client address for paths that name
      *                          no tenant) before it is answered 429
-     * @param burst             how many requests it may send at once above that rate (the bucket's capacity)
+     * @param burst             how many requests it may send at once (the bucket's capacity, refilled at that rate)
      * @param jsonBody          the largest JSON request body (413 above it); CSV files have their own bounds
      */
     public record Limits(
             @DefaultValue("1000") long requestsPerSecond,
-            @DefaultValue("5000") long burst,
+            @DefaultValue("10000") long burst,
             @DefaultValue("64KB") DataSize jsonBody) {}
 
     /**
