@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -31,8 +32,17 @@ final class LocalKafka implements AutoCloseable {
     }
 
     static LocalKafka start(Path dataDir, int port, int partitions) {
+        return start(dataDir, port, partitions, Map.of());
+    }
+
+    /**
+     * With {@code overrides} on top of the local settings (a test's extra listeners, authorizer and SASL mechanisms);
+     * the PLAINTEXT listener on {@code port} stays the inter-broker one.
+     */
+    static LocalKafka start(Path dataDir, int port, int partitions, Map<String, String> overrides) {
         Path logDir = dataDir.resolve("kafka");
         Properties properties = serverProperties(logDir, port, partitions);
+        properties.putAll(overrides);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(dataDir, properties);
         }

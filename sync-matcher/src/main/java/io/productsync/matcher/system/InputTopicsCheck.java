@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.context.SmartLifecycle;
  * Before Kafka Streams starts: every input topic exists with exactly {@code productsync.kafka.partitions} partitions.
  * The state stores and internal topics are partitioned like the inputs, so another count would move keys away from
  * their state: that refuses the start at once. A missing input (its writer has not declared it yet) is waited for,
- * up to {@code productsync.matcher.input-topics-wait}, then refuses the start too.
+ * up to {@code productsync.matcher.input-topics-wait}, then refuses the start too. An input the matcher's principal
+ * may not describe (no ACL) refuses the start at once.
  */
 final class InputTopicsCheck implements SmartLifecycle {
 
@@ -90,6 +92,9 @@ final class InputTopicsCheck implements SmartLifecycle {
                     throw new IllegalStateException(wrongPartitionsMessage(input, found));
                 }
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TopicAuthorizationException) {
+                    throw new IllegalStateException(notAuthorizedMessage(input), e.getCause());
+                }
                 missing.put(
                         input,
                         e.getCause() instanceof UnknownTopicOrPartitionException
@@ -109,6 +114,13 @@ final class InputTopicsCheck implements SmartLifecycle {
                 + " like its inputs, and another count would move keys away from their state, so it does not start."
                 + " Set productsync.kafka.partitions to the count " + input.declaredBy()
                 + " declared the topic with, or recreate the topic with " + partitions + " partitions.";
+    }
+
+    /** An ACL is not granted by waiting: refuse at once, naming what to grant. */
+    private static String notAuthorizedMessage(InputTopic input) {
+        return "The matcher does not start: it is not authorized to describe its input topic '" + input.name()
+                + "'. Grant its principal Read on topic '" + input.name()
+                + "' (the ACLs each service needs are listed in the README, \"Running on a real cluster: security\").";
     }
 
     private String missingMessage(Map<InputTopic, String> missing) {
