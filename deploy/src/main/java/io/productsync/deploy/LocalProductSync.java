@@ -118,8 +118,7 @@ public final class LocalProductSync {
             LocalKafka kafka, LocalPostgres postgres, Path dataDir, Path sandboxDir) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
-        properties.put("spring.datasource.url", postgres.jdbcUrl());
-        properties.put("spring.datasource.username", "postgres");
+        properties.putAll(postgres.reportProperties());
         properties.put(
                 "spring.kafka.streams.state-dir",
                 dataDir.resolve("sync-matcher").toString());

@@ -48,9 +48,7 @@ final class BenchSystem implements AutoCloseable {
     ProductSyncServices services(Set<String> names, Duration pollInterval) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", bootstrapServers());
-        properties.put("spring.datasource.url", postgres.jdbcUrl());
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "");
+        properties.putAll(postgres.reportProperties());
         properties.put("spring.kafka.streams.state-dir", matcherStateDir().toString());
         properties.put(
                 "productsync.poller.state-dir",

@@ -35,7 +35,7 @@ class LocalInfrastructureRestartTest {
 
         try (LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
                 LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, 1)) {
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl())) {
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "")) {
                 db.createStatement().execute("CREATE TABLE kept (name text)");
                 db.createStatement().execute("INSERT INTO kept VALUES ('before restart')");
             }
@@ -51,7 +51,7 @@ class LocalInfrastructureRestartTest {
 
         try (LocalPostgres postgres = LocalPostgres.start(dataDir, postgresPort);
                 LocalKafka kafka = LocalKafka.start(dataDir, kafkaPort, 1)) {
-            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl())) {
+            try (Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "")) {
                 assertThat(names(db)).containsExactly("before restart");
             }
             assertThat(values(kafka.bootstrapServers(), "kept")).containsExactly("before restart");

@@ -16,7 +16,7 @@ class LocalPostgresTest {
     @Test
     void runsWithFsyncSynchronousCommitAndFullPageWrites(@TempDir Path dataDir) throws SQLException {
         try (LocalPostgres postgres = LocalPostgres.start(dataDir, TestPorts.free());
-                Connection db = DriverManager.getConnection(postgres.jdbcUrl())) {
+                Connection db = DriverManager.getConnection(postgres.jdbcUrl(), "postgres", "")) {
             assertThat(setting(db, "fsync")).isEqualTo("on");
             assertThat(setting(db, "synchronous_commit")).isEqualTo("on");
             assertThat(setting(db, "full_page_writes")).isEqualTo("on");

@@ -43,9 +43,7 @@ final class RunningSystem implements AutoCloseable {
             Map<String, Map<String, Object>> perService) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
-        properties.put("spring.datasource.url", infrastructure.jdbcUrl());
-        properties.put("spring.datasource.username", infrastructure.username());
-        properties.put("spring.datasource.password", infrastructure.password());
+        properties.putAll(infrastructure.reportProperties());
         properties.put(
                 "spring.kafka.streams.state-dir",
                 stateDir.resolve("sync-matcher").toString());

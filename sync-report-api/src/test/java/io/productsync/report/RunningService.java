@@ -13,9 +13,8 @@ final class RunningService {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + brokers,
-                "--spring.datasource.url=" + databaseUrl,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password="));
+                "--spring.datasource.url=" + databaseUrl));
+        args.addAll(TestDatabase.roleArguments());
         args.addAll(List.of(moreArgs));
         return SyncReportApplication.builder().run(args.toArray(String[]::new));
     }

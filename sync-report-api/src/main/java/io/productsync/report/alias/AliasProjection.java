@@ -3,6 +3,7 @@ package io.productsync.report.alias;
 import io.productsync.events.AliasKey;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.Topics;
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
 import java.sql.Types;
@@ -43,7 +44,7 @@ class AliasProjection {
 
     @Bean
     static LatestValueProjection<AliasKey, ProductAliasChanged> aliasesProjection(
-            JdbcTemplate jdbc, TransactionTemplate transaction) {
+            @Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         return new LatestValueProjection<>(TOPIC, TABLE, jdbc, transaction);
     }
 }

@@ -3,22 +3,22 @@ package io.productsync.report.alias;
 import io.productsync.events.AliasKind;
 import io.productsync.report.syncstatus.SyncFilter;
 import io.productsync.report.system.KeysetPage;
+import io.productsync.report.system.TenantReads;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads the aliases table (written only by the product-aliases projection) in alias order with keyset pages. */
 @Component
 public class AliasReadModel {
 
-    private final JdbcClient jdbc;
+    private final TenantReads reads;
 
-    public AliasReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public AliasReadModel(TenantReads reads) {
+        this.reads = reads;
     }
 
     /** Up to {@code limit} aliases after {@code afterAlias} (exclusive, null = from the start). */
@@ -42,17 +42,19 @@ public class AliasReadModel {
         prefix(sql, params, "alias", "alias", search.aliasPrefix());
         prefix(sql, params, "(wms_sku COLLATE \"C\")", "wmsSku", search.wmsSkuPrefix());
         sql.append(" ORDER BY alias LIMIT :limit");
-        List<AliasView> rows = jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, i) -> {
-                    OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
-                    return new AliasView(
-                            rs.getString("alias"),
-                            rs.getString("wms_sku"),
-                            AliasKind.valueOf(rs.getString("kind")),
-                            changedAt == null ? null : changedAt.toInstant());
-                })
-                .list();
+        List<AliasView> rows = reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(sql.toString())
+                        .params(params)
+                        .query((rs, i) -> {
+                            OffsetDateTime changedAt = rs.getObject("changed_at", OffsetDateTime.class);
+                            return new AliasView(
+                                    rs.getString("alias"),
+                                    rs.getString("wms_sku"),
+                                    AliasKind.valueOf(rs.getString("kind")),
+                                    changedAt == null ? null : changedAt.toInstant());
+                        })
+                        .list());
         return KeysetPage.of(rows, limit, AliasView::alias);
     }
 
@@ -79,15 +81,20 @@ public class AliasReadModel {
         if (names.isEmpty()) {
             return found;
         }
-        jdbc.sql("""
+        reads.read(
+                        tenantId,
+                        jdbc -> jdbc.sql("""
                 SELECT alias, wms_sku, kind FROM aliases
                 WHERE tenant_id = :tenant AND (alias = ANY(:names) OR wms_sku = ANY(:names))
                 """)
-                .param("tenant", tenantId)
-                .param("names", names.toArray(String[]::new))
-                .query((rs, i) -> new AliasView(
-                        rs.getString("alias"), rs.getString("wms_sku"), AliasKind.valueOf(rs.getString("kind")), null))
-                .list()
+                                .param("tenant", tenantId)
+                                .param("names", names.toArray(String[]::new))
+                                .query((rs, i) -> new AliasView(
+                                        rs.getString("alias"),
+                                        rs.getString("wms_sku"),
+                                        AliasKind.valueOf(rs.getString("kind")),
+                                        null))
+                                .list())
                 .forEach(view -> found.put(view.alias(), view));
         return found;
     }
@@ -100,16 +107,18 @@ public class AliasReadModel {
      * aliases that point at {@code alias}. One query, on the primary key and the wms_sku index.
      */
     List<AliasLink> chainingWith(String tenantId, String alias, String wmsSku) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 (SELECT alias, wms_sku FROM aliases WHERE tenant_id = :tenant AND alias = :wmsSku AND alias <> :alias)
                 UNION ALL
                 (SELECT alias, wms_sku FROM aliases WHERE tenant_id = :tenant AND wms_sku = :alias AND alias <> :alias
                  ORDER BY alias LIMIT 5)
                 """)
-                .param("tenant", tenantId)
-                .param("alias", alias)
-                .param("wmsSku", wmsSku)
-                .query((rs, i) -> new AliasLink(rs.getString("alias"), rs.getString("wms_sku")))
-                .list();
+                        .param("tenant", tenantId)
+                        .param("alias", alias)
+                        .param("wmsSku", wmsSku)
+                        .query((rs, i) -> new AliasLink(rs.getString("alias"), rs.getString("wms_sku")))
+                        .list());
     }
 }

@@ -4,6 +4,7 @@ import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartKey;
 import io.productsync.events.Topics;
 import io.productsync.report.system.ConnectionColumns;
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
 import org.springframework.context.annotation.Bean;
@@ -52,7 +53,7 @@ class CartProjection {
 
     @Bean
     static LatestValueProjection<CartKey, CartConnectionConfigured> cartsProjection(
-            JdbcTemplate jdbc, TransactionTemplate transaction) {
+            @Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         return new LatestValueProjection<>(TOPIC, TABLE, jdbc, transaction);
     }
 }

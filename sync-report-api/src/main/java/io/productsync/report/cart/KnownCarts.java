@@ -1,6 +1,6 @@
 package io.productsync.report.cart;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.productsync.report.system.TenantReads;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,28 +10,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class KnownCarts {
 
-    private final JdbcClient jdbc;
+    private final TenantReads reads;
 
-    public KnownCarts(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public KnownCarts(TenantReads reads) {
+        this.reads = reads;
     }
 
     public boolean tenantKnown(String tenantId) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM wms_connections WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant)
-                """).param("tenant", tenantId).query(Boolean.class).single();
+                """)
+                        .param("tenant", tenantId)
+                        .query(Boolean.class)
+                        .single());
     }
 
     public boolean cartKnown(String tenantId, String cartId) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant AND cart_id = :cart)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart)
                 """)
-                .param("tenant", tenantId)
-                .param("cart", cartId)
-                .query(Boolean.class)
-                .single();
+                        .param("tenant", tenantId)
+                        .param("cart", cartId)
+                        .query(Boolean.class)
+                        .single());
     }
 }

@@ -5,13 +5,13 @@ import io.productsync.events.CartPlatform;
 import io.productsync.events.WmsConnectionConfigured;
 import io.productsync.events.WmsPlatform;
 import io.productsync.report.system.ConnectionColumns;
+import io.productsync.report.system.TenantReads;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,63 +32,75 @@ class ConnectionReadModel {
                 EXTRACT(EPOCH FROM poll_interval) AS poll_seconds
             FROM wms_connections""";
 
-    private final JdbcClient jdbc;
+    private final TenantReads reads;
 
-    ConnectionReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ConnectionReadModel(TenantReads reads) {
+        this.reads = reads;
     }
 
     Optional<CartConnectionConfigured> cart(String tenantId, String cartId) {
-        return jdbc.sql(CART_COLUMNS + " WHERE tenant_id = :tenant AND cart_id = :cart")
-                .param("tenant", tenantId)
-                .param("cart", cartId)
-                .query((rs, i) -> cart(rs))
-                .optional();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(CART_COLUMNS + " WHERE tenant_id = :tenant AND cart_id = :cart")
+                        .param("tenant", tenantId)
+                        .param("cart", cartId)
+                        .query((rs, i) -> cart(rs))
+                        .optional());
     }
 
     List<CartConnectionConfigured> carts(String tenantId) {
-        return jdbc.sql(CART_COLUMNS + " WHERE tenant_id = :tenant ORDER BY cart_id")
-                .param("tenant", tenantId)
-                .query((rs, i) -> cart(rs))
-                .list();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(CART_COLUMNS + " WHERE tenant_id = :tenant ORDER BY cart_id")
+                        .param("tenant", tenantId)
+                        .query((rs, i) -> cart(rs))
+                        .list());
     }
 
     Optional<WmsConnectionConfigured> wms(String tenantId, String wmsId) {
-        return jdbc.sql(WMS_COLUMNS + " WHERE tenant_id = :tenant AND wms_id = :wms")
-                .param("tenant", tenantId)
-                .param("wms", wmsId)
-                .query((rs, i) -> wms(rs))
-                .optional();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(WMS_COLUMNS + " WHERE tenant_id = :tenant AND wms_id = :wms")
+                        .param("tenant", tenantId)
+                        .param("wms", wmsId)
+                        .query((rs, i) -> wms(rs))
+                        .optional());
     }
 
     List<WmsConnectionConfigured> wmses(String tenantId) {
-        return jdbc.sql(WMS_COLUMNS + " WHERE tenant_id = :tenant ORDER BY wms_id")
-                .param("tenant", tenantId)
-                .query((rs, i) -> wms(rs))
-                .list();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(WMS_COLUMNS + " WHERE tenant_id = :tenant ORDER BY wms_id")
+                        .param("tenant", tenantId)
+                        .query((rs, i) -> wms(rs))
+                        .list());
     }
 
     /** A WMS exists when it is connected, or when a known cart names it (the sandbox WMSes). */
     boolean wmsKnown(String tenantId, String wmsId) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM wms_connections WHERE tenant_id = :tenant AND wms_id = :wms)
                     OR EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant AND wms_id = :wms)
                 """)
-                .param("tenant", tenantId)
-                .param("wms", wmsId)
-                .query(Boolean.class)
-                .single();
+                        .param("tenant", tenantId)
+                        .param("wms", wmsId)
+                        .query(Boolean.class)
+                        .single());
     }
 
     /** The carts a WMS feeds, up to a few, to say which ones keep it from being disconnected. */
     List<String> cartsFedBy(String tenantId, String wmsId) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 SELECT cart_id FROM carts WHERE tenant_id = :tenant AND wms_id = :wms ORDER BY cart_id LIMIT 5
                 """)
-                .param("tenant", tenantId)
-                .param("wms", wmsId)
-                .query(String.class)
-                .list();
+                        .param("tenant", tenantId)
+                        .param("wms", wmsId)
+                        .query(String.class)
+                        .list());
     }
 
     private static CartConnectionConfigured cart(ResultSet rs) throws SQLException {

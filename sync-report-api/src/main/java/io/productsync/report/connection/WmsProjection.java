@@ -4,6 +4,7 @@ import io.productsync.events.Topics;
 import io.productsync.events.WmsConnectionConfigured;
 import io.productsync.events.WmsKey;
 import io.productsync.report.system.ConnectionColumns;
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
 import java.sql.Types;
@@ -51,7 +52,7 @@ class WmsProjection {
 
     @Bean
     static LatestValueProjection<WmsKey, WmsConnectionConfigured> wmsConnectionsProjection(
-            JdbcTemplate jdbc, TransactionTemplate transaction) {
+            @Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         return new LatestValueProjection<>(TOPIC, TABLE, jdbc, transaction);
     }
 }

@@ -3,6 +3,7 @@ package io.productsync.report.hold;
 import io.productsync.events.SnapshotHeld;
 import io.productsync.events.SourceKey;
 import io.productsync.events.Topics;
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
 import java.time.ZoneOffset;
@@ -52,7 +53,7 @@ class HoldProjection {
 
     @Bean
     static LatestValueProjection<SourceKey, SnapshotHeld> holdsProjection(
-            JdbcTemplate jdbc, TransactionTemplate transaction) {
+            @Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         return new LatestValueProjection<>(TOPIC, TABLE, jdbc, transaction);
     }
 }

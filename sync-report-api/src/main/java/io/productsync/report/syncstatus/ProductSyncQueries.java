@@ -4,6 +4,7 @@ import io.productsync.events.MatchedVia;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.system.KeysetPage;
+import io.productsync.report.system.TenantReads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Reads the View Product Sync table: keyset pages in SKU order, one SKU, and the cart's counts. */
@@ -38,20 +38,22 @@ public class ProductSyncQueries {
             LEFT JOIN cart_cycles y ON y.tenant_id = :tenant AND y.cart_id = :cart
             """;
 
-    private final JdbcClient jdbc;
+    private final TenantReads reads;
 
-    public ProductSyncQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public ProductSyncQueries(TenantReads reads) {
+        this.reads = reads;
     }
 
     /** Up to {@code limit} rows after {@code afterSku} (exclusive, null = from the start). */
     public KeysetPage<ProductSyncItem> page(
             String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         Statement page = pageStatement(tenantId, cartId, filter, afterSku, limit + 1);
-        List<ProductSyncItem> rows = jdbc.sql(page.sql())
-                .params(page.params())
-                .query(ProductSyncQueries::item)
-                .list();
+        List<ProductSyncItem> rows = reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(page.sql())
+                        .params(page.params())
+                        .query(ProductSyncQueries::item)
+                        .list());
         return KeysetPage.of(rows, limit, ProductSyncItem::sku);
     }
 
@@ -62,10 +64,12 @@ public class ProductSyncQueries {
     public KeysetPage<ProductSyncItem> pageBefore(
             String tenantId, String cartId, SyncFilter filter, String beforeSku, int limit) {
         Statement page = pageStatement(tenantId, cartId, filter, null, beforeSku, limit + 1);
-        List<ProductSyncItem> rows = new ArrayList<>(jdbc.sql(page.sql())
-                .params(page.params())
-                .query(ProductSyncQueries::item)
-                .list());
+        List<ProductSyncItem> rows = new ArrayList<>(reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(page.sql())
+                        .params(page.params())
+                        .query(ProductSyncQueries::item)
+                        .list()));
         boolean more = rows.size() > limit;
         List<ProductSyncItem> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
         Collections.reverse(items);
@@ -118,12 +122,14 @@ public class ProductSyncQueries {
     }
 
     public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {
-        return jdbc.sql(COLUMNS + " AND sku = :sku")
-                .param("tenant", tenantId)
-                .param("cart", cartId)
-                .param("sku", sku)
-                .query(ProductSyncQueries::item)
-                .optional();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(COLUMNS + " AND sku = :sku")
+                        .param("tenant", tenantId)
+                        .param("cart", cartId)
+                        .param("sku", sku)
+                        .query(ProductSyncQueries::item)
+                        .optional());
     }
 
     /** The rows of these SKUs that exist, in one query (the live page's refresh of what a batch changed). */
@@ -132,12 +138,14 @@ public class ProductSyncQueries {
             return List.of();
         }
         // a collection parameter expands to one placeholder per SKU: IN (?, ?, ...)
-        return jdbc.sql(COLUMNS + " AND sku IN (:skus)")
-                .param("tenant", tenantId)
-                .param("cart", cartId)
-                .param("skus", List.copyOf(skus))
-                .query(ProductSyncQueries::item)
-                .list();
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql(COLUMNS + " AND sku IN (:skus)")
+                        .param("tenant", tenantId)
+                        .param("cart", cartId)
+                        .param("skus", List.copyOf(skus))
+                        .query(ProductSyncQueries::item)
+                        .list());
     }
 
     /**
@@ -166,10 +174,12 @@ public class ProductSyncQueries {
             parts.add(part.append(" ORDER BY sku LIMIT :limit)").toString());
         }
         Map<String, ProductSyncItem> bySku = new LinkedHashMap<>();
-        jdbc.sql(String.join(" UNION ALL ", parts))
-                .params(params)
-                .query(ProductSyncQueries::item)
-                .list()
+        reads.read(
+                        tenantId,
+                        jdbc -> jdbc.sql(String.join(" UNION ALL ", parts))
+                                .params(params)
+                                .query(ProductSyncQueries::item)
+                                .list())
                 .forEach(item -> bySku.put(item.sku(), item));
         return List.copyOf(bySku.values());
     }
@@ -183,19 +193,22 @@ public class ProductSyncQueries {
         long[] total = {0};
         long[] failed = {0};
         LastCycle[] lastCycle = {null};
-        jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
-            long n = rs.getLong("n");
-            total[0] += n;
-            if (rs.getBoolean("failed")) {
-                failed[0] += n;
-            }
-            String reason = rs.getString("reason");
-            if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
-                neverByReason.merge(reason, n, Long::sum);
-            }
-            if (rs.getObject("cycle_at") != null) {
-                lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
-            }
+        reads.read(tenantId, jdbc -> {
+            jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
+                long n = rs.getLong("n");
+                total[0] += n;
+                if (rs.getBoolean("failed")) {
+                    failed[0] += n;
+                }
+                String reason = rs.getString("reason");
+                if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
+                    neverByReason.merge(reason, n, Long::sum);
+                }
+                if (rs.getObject("cycle_at") != null) {
+                    lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
+                }
+            });
+            return null;
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
         return new SyncSummary(total[0], total[0] - never, never, neverByReason, failed[0], lastCycle[0]);

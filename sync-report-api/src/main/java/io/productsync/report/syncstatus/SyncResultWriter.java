@@ -5,6 +5,7 @@ import io.productsync.events.CartSkuKey;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.report.system.Batches;
 import io.productsync.report.system.Change;
+import io.productsync.report.system.Ingest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class SyncResultWriter {
     private final StagedMerge upserts;
     private final CycleVerdicts verdicts;
 
-    SyncResultWriter(JdbcTemplate jdbc, TransactionTemplate transaction) {
+    SyncResultWriter(@Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.upserts = new StagedMerge(jdbc);

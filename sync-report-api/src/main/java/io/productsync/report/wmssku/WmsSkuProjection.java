@@ -3,6 +3,7 @@ package io.productsync.report.wmssku;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
 import io.productsync.events.WmsSkuKey;
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.KeyedTopic;
 import io.productsync.report.system.LatestValueProjection;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +41,7 @@ class WmsSkuProjection {
 
     @Bean
     static LatestValueProjection<WmsSkuKey, WmsInventoryObserved> wmsSkusProjection(
-            JdbcTemplate jdbc, TransactionTemplate transaction) {
+            @Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         return new LatestValueProjection<>(TOPIC, TABLE, jdbc, transaction);
     }
 }

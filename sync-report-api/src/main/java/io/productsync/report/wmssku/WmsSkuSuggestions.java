@@ -1,7 +1,7 @@
 package io.productsync.report.wmssku;
 
+import io.productsync.report.system.TenantReads;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,24 +13,26 @@ public class WmsSkuSuggestions {
 
     static final int MAX = 10;
 
-    private final JdbcClient jdbc;
+    private final TenantReads reads;
 
-    public WmsSkuSuggestions(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    public WmsSkuSuggestions(TenantReads reads) {
+        this.reads = reads;
     }
 
     /** Up to 10 WMS SKUs in byte order, never the cart SKU itself (an alias to itself is refused). */
     public List<String> forCartSku(String tenantId, String cartSku) {
-        return jdbc.sql("""
+        return reads.read(
+                tenantId,
+                jdbc -> jdbc.sql("""
                 SELECT DISTINCT sku FROM wms_skus
                 WHERE tenant_id = :tenant AND normalized = :normalized AND sku <> :sku
                 ORDER BY sku LIMIT :max
                 """)
-                .param("tenant", tenantId)
-                .param("normalized", LooseSku.of(cartSku))
-                .param("sku", cartSku)
-                .param("max", MAX)
-                .query(String.class)
-                .list();
+                        .param("tenant", tenantId)
+                        .param("normalized", LooseSku.of(cartSku))
+                        .param("sku", cartSku)
+                        .param("max", MAX)
+                        .query(String.class)
+                        .list());
     }
 }

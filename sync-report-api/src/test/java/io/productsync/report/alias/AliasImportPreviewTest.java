@@ -15,7 +15,6 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -24,13 +23,13 @@ class AliasImportPreviewTest {
 
     private final DataSource dataSource = TestDatabase.migrated("alias_import");
     private final AliasImport imports =
-            new AliasImport(new AliasReadModel(JdbcClient.create(dataSource)), null, Clock.systemUTC());
+            new AliasImport(new AliasReadModel(TestDatabase.reads(dataSource)), null, Clock.systemUTC());
 
     @Test
     void eachLineIsAddedChangedUnchangedOrRefusedWithThePutsOwnWords() {
         AliasProjection.aliasesProjection(
-                        new JdbcTemplate(dataSource),
-                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+                        new JdbcTemplate(TestDatabase.ingest(dataSource)),
+                        new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))))
                 .write(List.of(stored("UPC-1", "MUG", AliasKind.UPC), stored("OLD", "CUP", AliasKind.SKU)));
 
         ImportReport report = imports.preview("acme", AliasCsv.read(("""

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class AliasReadModelTest {
 
     private final DataSource dataSource = TestDatabase.migrated("aliases");
-    private final AliasReadModel aliases = new AliasReadModel(JdbcClient.create(dataSource));
+    private final AliasReadModel aliases = new AliasReadModel(TestDatabase.reads(dataSource));
     private final LatestValueProjection<AliasKey, ProductAliasChanged> projection = AliasProjection.aliasesProjection(
-            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+            new JdbcTemplate(TestDatabase.ingest(dataSource)),
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
 
     @BeforeEach
     void emptyTable() {

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +28,10 @@ class KnownCartsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
     private final DataSource dataSource = TestDatabase.migrated("carts");
-    private final KnownCarts carts = new KnownCarts(JdbcClient.create(dataSource));
+    private final KnownCarts carts = new KnownCarts(TestDatabase.reads(dataSource));
     private final LatestValueProjection<CartKey, CartConnectionConfigured> projection = CartProjection.cartsProjection(
-            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+            new JdbcTemplate(TestDatabase.ingest(dataSource)),
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
 
     @Test
     void aConnectedCartAndItsTenantAreKnownUntilDisconnected() {

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +27,10 @@ class SnapshotHoldsTest {
     private static final Instant HELD_SINCE = Instant.parse("2026-11-27T09:20:00Z");
 
     private final DataSource dataSource = TestDatabase.migrated("holds");
-    private final SnapshotHolds holds = new SnapshotHolds(JdbcClient.create(dataSource));
+    private final SnapshotHolds holds = new SnapshotHolds(TestDatabase.reads(dataSource));
     private final LatestValueProjection<SourceKey, SnapshotHeld> projection = HoldProjection.holdsProjection(
-            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+            new JdbcTemplate(TestDatabase.ingest(dataSource)),
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
 
     @BeforeEach
     void aCartOnWmsMain() {

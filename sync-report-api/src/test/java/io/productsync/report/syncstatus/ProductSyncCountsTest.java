@@ -19,7 +19,6 @@ import java.util.Random;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,9 +38,11 @@ class ProductSyncCountsTest {
 
     private final DataSource dataSource = TestDatabase.migrated("counts");
     private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    private final SyncResultWriter writer =
-            new SyncResultWriter(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-    private final ProductSyncQueries queries = new ProductSyncQueries(JdbcClient.create(dataSource));
+    // The writer as the ingest role: the counts' triggers run as it, under row-level security.
+    private final SyncResultWriter writer = new SyncResultWriter(
+            new JdbcTemplate(TestDatabase.ingest(dataSource)),
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
+    private final ProductSyncQueries queries = new ProductSyncQueries(TestDatabase.reads(dataSource));
 
     @Test
     void keptCountsEqualCountingTheRowsAfterMixedWritesDeletesAndVerdicts() {

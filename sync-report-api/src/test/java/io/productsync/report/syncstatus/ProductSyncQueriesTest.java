@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,12 +58,13 @@ class ProductSyncQueriesTest {
     private static final List<String> NEVER = List.of("NEVER-1", "NEVER-2", "never/3", "TEE/RED/S");
 
     private final DataSource dataSource = TestDatabase.migrated("queries");
-    private final ProductSyncQueries queries = new ProductSyncQueries(JdbcClient.create(dataSource));
+    private final ProductSyncQueries queries = new ProductSyncQueries(TestDatabase.reads(dataSource));
 
     @BeforeAll
     void cartWithSyncedAndNeverSyncedSkus() {
         var writer = new SyncResultWriter(
-                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new JdbcTemplate(TestDatabase.ingest(dataSource)),
+                new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
         List<Change<CartSkuKey, SkuSyncEvaluated>> changes = new ArrayList<>();
         SYNCED.forEach(sku -> changes.add(change(verified(CART, sku, 10))));
         changes.add(change(notSynced(CART, "NEVER-1", SyncReason.NO_WMS_MATCH, 10)));
@@ -143,7 +143,8 @@ class ProductSyncQueriesTest {
     @Test
     void anOutcomeFilterListsOnlyThoseRowsAndTheSummaryCountsTheFailedOnes() {
         var writer = new SyncResultWriter(
-                new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                new JdbcTemplate(TestDatabase.ingest(dataSource)),
+                new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
         SkuSyncEvaluated failed = new SkuSyncEvaluated(
                 UUID.randomUUID(),
                 TENANT,

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,8 +34,9 @@ class SyncResultWriterTest {
 
     private final DataSource dataSource = TestDatabase.migrated("writer");
     private final SyncResultWriter writer = new SyncResultWriter(
-            new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
-    private final ProductSyncQueries queries = new ProductSyncQueries(JdbcClient.create(dataSource));
+            new JdbcTemplate(TestDatabase.ingest(dataSource)),
+            new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
+    private final ProductSyncQueries queries = new ProductSyncQueries(TestDatabase.reads(dataSource));
 
     @BeforeEach
     void emptyTable() {

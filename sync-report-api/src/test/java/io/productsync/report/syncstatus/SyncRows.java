@@ -1,6 +1,7 @@
 package io.productsync.report.syncstatus;
 
 import io.productsync.events.SkuSyncEvaluated;
+import io.productsync.report.TestDatabase;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ public final class SyncRows {
 
     public static void write(DataSource dataSource, List<SkuSyncEvaluated> results) {
         new SyncResultWriter(
-                        new JdbcTemplate(dataSource),
-                        new TransactionTemplate(new DataSourceTransactionManager(dataSource)))
+                        new JdbcTemplate(TestDatabase.ingest(dataSource)),
+                        new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))))
                 .write(results.stream().map(Results::change).toList());
     }
 }

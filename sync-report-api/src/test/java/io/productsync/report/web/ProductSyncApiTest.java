@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -41,9 +40,9 @@ class ProductSyncApiTest {
 
     private final DataSource dataSource = TestDatabase.migrated("web");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncController(
-                    new ProductSyncQueries(JdbcClient.create(dataSource)),
-                    new SnapshotHolds(JdbcClient.create(dataSource)),
-                    new KnownScope(new KnownCarts(JdbcClient.create(dataSource)))))
+                    new ProductSyncQueries(TestDatabase.reads(dataSource)),
+                    new SnapshotHolds(TestDatabase.reads(dataSource)),
+                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource)))))
             .setControllerAdvice(new ProblemHandling())
             .build();
 

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -60,8 +59,8 @@ class ProductSyncExportApiTest {
 
     private final DataSource dataSource = TestDatabase.migrated("export");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncExportController(
-                    new ProductSyncExport(new ProductSyncQueries(JdbcClient.create(dataSource))),
-                    new KnownScope(new KnownCarts(JdbcClient.create(dataSource))),
+                    new ProductSyncExport(new ProductSyncQueries(TestDatabase.reads(dataSource))),
+                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource))),
                     Clock.fixed(Instant.parse("2026-11-28T23:59:59Z"), ZoneOffset.UTC)))
             .setControllerAdvice(new ProblemHandling())
             .build();

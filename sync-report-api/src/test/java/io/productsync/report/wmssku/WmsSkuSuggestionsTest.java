@@ -13,18 +13,17 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class WmsSkuSuggestionsTest {
 
     private final DataSource dataSource = TestDatabase.migrated("wms_skus");
-    private final WmsSkuSuggestions suggestions = new WmsSkuSuggestions(JdbcClient.create(dataSource));
+    private final WmsSkuSuggestions suggestions = new WmsSkuSuggestions(TestDatabase.reads(dataSource));
     private final LatestValueProjection<WmsSkuKey, WmsInventoryObserved> projection =
             WmsSkuProjection.wmsSkusProjection(
-                    new JdbcTemplate(dataSource),
-                    new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                    new JdbcTemplate(TestDatabase.ingest(dataSource)),
+                    new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
 
     @Test
     void aLooseSkuIgnoresCaseWhiteSpaceDashesAndLeadingZeros() {
