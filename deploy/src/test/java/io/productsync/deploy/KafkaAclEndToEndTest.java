@@ -53,7 +53,11 @@ class KafkaAclEndToEndTest {
         kafka = SecuredKafka.start(workDir.resolve("kafka"), PARTITIONS);
         Infrastructure shared = Infrastructure.shared();
         infrastructure = new Infrastructure(
-                kafka.saslBootstrapServers(), shared.jdbcUrl(), shared.username(), shared.password());
+                kafka.saslBootstrapServers(),
+                shared.jdbcUrl(),
+                shared.username(),
+                shared.password(),
+                shared.rolePassword());
     }
 
     @AfterAll
