@@ -51,7 +51,7 @@ final class ApiClient {
     Response send(String method, String path, String contentType, byte[] content) {
         HttpRequest.BodyPublisher body =
                 content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(content);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest request = Operator.request(URI.create(base + path))
                 .header("Content-Type", contentType)
                 .method(method, body)
                 .build();

@@ -15,7 +15,8 @@ final class RunningService {
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
-                "--spring.datasource.password="));
+                "--spring.datasource.password=",
+                Operator.passwordSetting()));
         args.addAll(List.of(moreArgs));
         return SyncReportApplication.builder().run(args.toArray(String[]::new));
     }

@@ -1,5 +1,6 @@
 package io.productsync.report.cart;
 
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,25 @@ public class KnownCarts {
                     OR EXISTS (SELECT 1 FROM wms_connections WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant)
                 """).param("tenant", tenantId).query(Boolean.class).single();
+    }
+
+    /**
+     * Every known tenant in byte order. product_sync is walked by its primary key one tenant at a time (a skip scan:
+     * one index probe per tenant), never row by row.
+     */
+    public List<String> tenants() {
+        return jdbc.sql("""
+                WITH RECURSIVE synced AS (
+                    SELECT min(tenant_id) AS tenant_id FROM product_sync
+                    UNION ALL
+                    SELECT (SELECT min(tenant_id) FROM product_sync WHERE tenant_id > synced.tenant_id)
+                    FROM synced WHERE synced.tenant_id IS NOT NULL)
+                SELECT tenant_id FROM (
+                    SELECT tenant_id FROM synced WHERE tenant_id IS NOT NULL
+                    UNION SELECT tenant_id FROM carts
+                    UNION SELECT tenant_id FROM wms_connections) known
+                ORDER BY tenant_id COLLATE "C"
+                """).query(String.class).list();
     }
 
     public boolean cartKnown(String tenantId, String cartId) {
