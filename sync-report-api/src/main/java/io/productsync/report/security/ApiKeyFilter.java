@@ -34,13 +34,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!carriesBearer(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKeys.Holder> holder =
-                keys.authenticate(authorization.substring(BEARER.length()).trim());
+        Optional<ApiKeys.Holder> holder = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)
+                .substring(BEARER.length())
+                .trim());
         if (holder.isEmpty()) {
             Unauthorized.answer(response);
             return;
@@ -49,6 +49,11 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         context.setAuthentication(new KeyAuthentication(holder.get()));
         contexts.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    static boolean carriesBearer(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
     }
 
     /** A caller known by its API key: the key's id as its name, its one grant as its authority, no credential kept. */

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +55,8 @@ public class ApiKeys {
         RANDOM.nextBytes(secret);
         String key = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         UUID keyId = UUID.randomUUID();
-        Instant now = clock.instant();
+        // As PostgreSQL keeps it, so the answer and the list show the same time.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql("""
                         INSERT INTO api_keys (key_id, tenant_id, name, role, key_hash, created_at)
                         VALUES (?, ?, ?, ?, ?, ?)

@@ -1,9 +1,7 @@
 package io.productsync.report.security;
 
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -54,11 +52,12 @@ class WebSecurity implements WebMvcConfigurer {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(new ApiKeyFilter(apiKeys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new DatabaseUnavailable(), ApiKeyFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 // A browser never adds a bearer token on its own, so a request with one cannot be forged by a page.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(API, WebSecurity::bearer))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(API, ApiKeyFilter::carriesBearer))
                 // Only a page is worth returning to after signing in; an API call never opens a session.
                 .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint));
@@ -75,11 +74,6 @@ class WebSecurity implements WebMvcConfigurer {
         firewall.setAllowUrlEncodedSlash(true);
         firewall.setAllowUrlEncodedPercent(true);
         return firewall;
-    }
-
-    private static boolean bearer(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
 
     private static RequestCache pagesOnly() {
