@@ -1,5 +1,6 @@
 package io.productsync.deploy;
 
+import io.productsync.report.security.LocalAdmin;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ public final class LocalProductSync {
             log.error(e.getMessage());
             System.exit(1);
         }
+        String signIn;
         try {
             log.info("Starting PostgreSQL on port {} with data in {}", postgresPort, LocalPostgres.directory(dataDir));
             LocalPostgres postgres = started.start(() -> LocalPostgres.start(dataDir, postgresPort));
@@ -71,8 +73,11 @@ public final class LocalProductSync {
                 log.info("Wrote the demo sandbox to {}", sandboxDir);
             }
             CredentialKeys keys = CredentialKeys.inDataDir(dataDir);
-            started.start(() -> ProductSyncServices.start(
+            ProductSyncServices running = started.start(() -> ProductSyncServices.start(
                     services, serviceProperties(kafka, postgres, dataDir, sandboxDir), keys.serviceProperties(), args));
+            signIn = running.generatedOperatorPassword()
+                    .map(password -> "\n  " + LocalAdmin.banner(password))
+                    .orElse("");
             if ((firstStart || seeded) && services.contains(ProductSyncServices.REPORT)) {
                 // The report declares product-aliases, its topic.
                 DemoSandbox.publishAlias(kafka.bootstrapServers());
@@ -86,9 +91,9 @@ public final class LocalProductSync {
                 """
 
                 Product Sync is running.
-                  View Product Sync: http://localhost:{}/api/v1/tenants/demo/carts/demo-shop/product-sync
+                  View Product Sync: http://localhost:{}/ (sign in as 'admin')
                   Sandbox files:     {}
-                  Webhooks:          port {}, public URL {}
+                  Webhooks:          port {}, public URL {}{}
                 Edit a CSV in the sandbox and the table follows within one poll interval. Ctrl+C stops everything.
                 """,
                 environment.getProperty("server.port", "8080"),
@@ -96,7 +101,8 @@ public final class LocalProductSync {
                 environment.getProperty("productsync.poller.port", "8081"),
                 environment.getProperty(
                         "productsync.poller.webhooks.public-url",
-                        "not set (--productsync.poller.webhooks.public-url): carts are polled only"));
+                        "not set (--productsync.poller.webhooks.public-url): carts are polled only"),
+                signIn);
     }
 
     /**
@@ -126,6 +132,8 @@ public final class LocalProductSync {
                 "productsync.poller.state-dir",
                 dataDir.resolve("inventory-poller").toString());
         properties.put("productsync.sandbox.dir", sandboxDir.toString());
+        // A password generated on the first start goes in the banner below, not in the report's own log line.
+        properties.put("productsync.security.announce-generated-password", "false");
         // One matcher instance: on restart it need not wait out its previous session before taking its partitions.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         return properties;

@@ -3,18 +3,22 @@ package io.productsync.deploy;
 import io.productsync.matcher.SyncMatcherApplication;
 import io.productsync.poller.InventoryPollerApplication;
 import io.productsync.report.SyncReportApplication;
+import io.productsync.report.security.LocalAdmin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 
@@ -75,6 +79,7 @@ public final class ProductSyncServices implements AutoCloseable {
                                     .initializers(
                                             overriding(with(properties, perService.getOrDefault(service, Map.of()))))
                                     .initializers(service.equals(POLLER) ? ownPort() : context -> {})
+                                    .initializers(service.equals(REPORT) ? context -> {} : noUserSecurity())
                                     .run(args));
                 }
             }
@@ -115,9 +120,51 @@ public final class ProductSyncServices implements AutoCloseable {
                         "productsync-poller-port", Map.of("server.port", "${productsync.poller.port:8081}")));
     }
 
+    /**
+     * In one JVM every service sees the report's Spring Security and Actuator jars; only the report uses them. The
+     * poller's one endpoint is the vendors' webhook (signature only) and its port may be public, so it gets neither
+     * Boot's default login nor an actuator endpoint; the matcher serves no HTTP.
+     */
+    private static ApplicationContextInitializer<ConfigurableApplicationContext> noUserSecurity() {
+        String autoconfigure = "org.springframework.boot.security.autoconfigure.";
+        return context -> {
+            ConfigurableEnvironment environment = context.getEnvironment();
+            // Added to the service's own exclusions (a list in its configuration file), which this source replaces.
+            List<String> excluded = new ArrayList<>(List.of(Binder.get(environment)
+                    .bind("spring.autoconfigure.exclude", String[].class)
+                    .orElse(new String[0])));
+            excluded.addAll(List.of(
+                    autoconfigure + "SecurityAutoConfiguration",
+                    autoconfigure + "UserDetailsServiceAutoConfiguration",
+                    autoconfigure + "web.servlet.SecurityFilterAutoConfiguration",
+                    autoconfigure + "web.servlet.ServletWebSecurityAutoConfiguration",
+                    autoconfigure + "actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "productsync-report-only",
+                            Map.of(
+                                    "spring.autoconfigure.exclude",
+                                    String.join(",", excluded),
+                                    "management.endpoints.web.exposure.exclude",
+                                    "*")));
+        };
+    }
+
     /** The port the report API listens on (useful with {@code --server.port=0}). */
     public int reportPort() {
         return port(REPORT);
+    }
+
+    /**
+     * The operator's password if the report generated it on this start (its first on this database), for the one
+     * banner that shows it; empty on every later call and start, and without the report.
+     */
+    public Optional<String> generatedOperatorPassword() {
+        ConfigurableApplicationContext report = contexts.get(REPORT);
+        return report == null
+                ? Optional.empty()
+                : report.getBean(LocalAdmin.class).takeGeneratedPassword();
     }
 
     /** The port the poller's webhook endpoint listens on (useful with {@code --productsync.poller.port=0}). */

@@ -1,10 +1,10 @@
 package io.productsync.deploy;
 
 import io.productsync.events.EventJson;
+import io.productsync.report.Operator;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -177,7 +177,7 @@ final class ApiPages {
 
     private String get(String url) throws IOException, InterruptedException {
         HttpResponse<String> response =
-                http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                http.send(Operator.request(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "GET " + url + " answered " + response.statusCode() + ": " + response.body());

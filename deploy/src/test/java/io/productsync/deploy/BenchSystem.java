@@ -1,5 +1,6 @@
 package io.productsync.deploy;
 
+import io.productsync.report.Operator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,7 @@ final class BenchSystem implements AutoCloseable {
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
         properties.put("server.port", "0");
         properties.put("productsync.poller.port", "0");
+        properties.put("productsync.security.local-admin-password", Operator.password());
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         // On the command line: logging is set up before the launcher's properties are added.
         return ProductSyncServices.start(names, properties, "--logging.level.root=WARN");

@@ -60,7 +60,7 @@ class DemoPagesBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open();
+        browser = Browser.signedIn(system.site());
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package io.productsync.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.productsync.report.Operator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +61,8 @@ final class LauncherProcess implements AutoCloseable {
                 "--server.port=" + ports.api(),
                 "--productsync.poller.port=0",
                 "--productsync.postgres.port=" + ports.postgres(),
-                "--productsync.kafka.port=" + ports.kafka()));
+                "--productsync.kafka.port=" + ports.kafka(),
+                Operator.passwordSetting()));
         command.addAll(List.of(options));
         Path output = workDir.resolve(name + ".log");
         try {

@@ -1,6 +1,7 @@
 package io.productsync.deploy;
 
 import io.productsync.events.EventJson;
+import io.productsync.report.Operator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class ReportApi {
     JsonNode rows(String tenant, String cart) {
         String path = "/tenants/" + tenant + "/carts/" + cart + "/product-sync?limit=500";
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+                send(Operator.request(URI.create(baseUrl + path)).GET().build());
         if (response.statusCode() == 404) {
             return null;
         }
@@ -52,7 +53,7 @@ final class ReportApi {
 
     JsonNode get(String path) {
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+                send(Operator.request(URI.create(baseUrl + path)).GET().build());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(
                     "GET " + path + " answered " + response.statusCode() + ": " + response.body());
@@ -61,14 +62,14 @@ final class ReportApi {
     }
 
     HttpResponse<String> post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(Operator.request(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build());
     }
 
     HttpResponse<String> putAlias(String tenant, String alias, String wmsSku, String kind) {
         String body = "{\"wmsSku\":\"" + wmsSku + "\",\"kind\":\"" + kind + "\"}";
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/tenants/" + tenant + "/aliases/"
+        return send(Operator.request(URI.create(baseUrl + "/tenants/" + tenant + "/aliases/"
                         + URLEncoder.encode(alias, StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body))
@@ -77,14 +78,14 @@ final class ReportApi {
 
     /** A PUT of a JSON body, e.g. a connection. */
     HttpResponse<String> put(String path, Object body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(Operator.request(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(EventJson.MAPPER.writeValueAsString(body)))
                 .build());
     }
 
     HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+        return send(Operator.request(URI.create(baseUrl + path)).DELETE().build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {

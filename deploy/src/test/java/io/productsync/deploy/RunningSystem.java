@@ -1,5 +1,6 @@
 package io.productsync.deploy;
 
+import io.productsync.report.Operator;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,7 @@ final class RunningSystem implements AutoCloseable {
         properties.put("productsync.sandbox.poll-interval", pollInterval.toString());
         properties.put("server.port", "0");
         properties.put("productsync.poller.port", "0");
+        properties.put("productsync.security.local-admin-password", Operator.password());
         // The next test class's matcher joins the same group at once instead of waiting out this one's session.
         properties.put("spring.kafka.streams.properties.internal.leave.group.on.close", "true");
         properties.putAll(settings);

@@ -114,7 +114,7 @@ class AliasPagesBrowserTest {
 
     @BeforeEach
     void openBrowser() {
-        browser = Browser.open();
+        browser = Browser.signedIn(site);
     }
 
     @AfterEach

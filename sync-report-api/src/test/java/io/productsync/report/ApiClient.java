@@ -25,11 +25,31 @@ final class ApiClient {
     }
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String origin;
     private final String base;
+    private final String authorization;
     private final List<Response> exchanged = new ArrayList<>();
 
+    /** Signed in as the operator ({@link Operator}). */
     ApiClient(int port) {
-        this.base = "http://localhost:" + port + "/api/v1/tenants/";
+        this(port, Operator.authorization());
+    }
+
+    /** With this {@code Authorization} header ({@code Bearer psk_...}, {@code Basic ...}), or none when null. */
+    ApiClient(int port, String authorization) {
+        this.origin = "http://localhost:" + port;
+        this.base = origin + "/api/v1/tenants/";
+        this.authorization = authorization;
+    }
+
+    /** The same caller with an API key. */
+    ApiClient withKey(String key) {
+        return new ApiClient(Integer.parseInt(origin.substring(origin.lastIndexOf(':') + 1)), "Bearer " + key);
+    }
+
+    /** A page or any other path of the site ({@code /tenants/t}, {@code /actuator/health}), not under the API. */
+    Response site(String method, String path) {
+        return exchange(method, URI.create(origin + path), "text/html", null);
     }
 
     Response get(String path) {
@@ -49,12 +69,19 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String contentType, byte[] content) {
+        return exchange(method, URI.create(base + path), contentType, content);
+    }
+
+    private Response exchange(String method, URI uri, String contentType, byte[] content) {
+        String path = uri.getPath();
         HttpRequest.BodyPublisher body =
                 content == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(content);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", contentType)
-                .method(method, body)
-                .build();
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(uri).header("Content-Type", contentType).method(method, body);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             Response answered = new Response(

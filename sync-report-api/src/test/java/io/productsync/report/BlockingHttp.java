@@ -20,6 +20,7 @@ final class BlockingHttp {
         try {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestProperty("Authorization", Operator.authorization());
             if (connection.getResponseCode() != 200) {
                 throw new IllegalStateException("GET " + url + " answered " + connection.getResponseCode());
             }

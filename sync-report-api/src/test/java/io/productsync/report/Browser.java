@@ -75,6 +75,13 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** A fresh browser signed in on {@code site} as the operator, or the test is skipped as {@link #open()} says. */
+    public static Browser signedIn(String site) {
+        Browser browser = open();
+        browser.signIn(site);
+        return browser;
+    }
+
     public WebDriver driver() {
         return driver;
     }
@@ -102,6 +109,14 @@ public final class Browser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.stalenessOf(old));
         wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    }
+
+    /** Signs in on {@code site}'s form as the operator ({@link Operator}); the session then lasts as long as the browser. */
+    public void signIn(String site) {
+        driver.get(site + "/login");
+        driver.findElement(By.id("username")).sendKeys(Operator.USERNAME);
+        driver.findElement(By.id("password")).sendKeys(Operator.password());
+        follow(driver.findElement(By.cssSelector("#sign-in button[type=submit]")));
     }
 
     /** A phone-width window (or back to a desktop one). */

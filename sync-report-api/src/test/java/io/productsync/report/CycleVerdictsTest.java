@@ -15,7 +15,6 @@ import io.productsync.events.SyncReason;
 import io.productsync.events.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -195,9 +194,7 @@ class CycleVerdictsTest {
     private String page(String path) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(site + path)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    .send(Operator.request(URI.create(site + path)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(200);
             return response.body();
         } catch (Exception e) {

@@ -35,7 +35,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
-/** While PostgreSQL is unreachable, good results wait for it instead of being dead-lettered. */
+/**
+ * While PostgreSQL is unreachable, good results wait for it instead of being dead-lettered, and a caller (whose
+ * credential is looked up there) gets a 503, not a 401.
+ */
 @EmbeddedKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseOutageTest {
@@ -60,6 +63,25 @@ class DatabaseOutageTest {
     void stopService() {
         TestDatabase.allowConnections(database, true);
         app.close();
+    }
+
+    @Test
+    void aCallerSignedInDuringAnOutageIsAnswered503NotA401() {
+        ApiClient api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        assertThat(api.get("acme/api-keys").status()).isEqualTo(200);
+        TestDatabase.allowConnections(database, false);
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                ApiClient.Response answer = api.get("acme/api-keys");
+                assertThat(answer.status()).isEqualTo(503);
+                assertThat(answer.detail()).isEqualTo("the database is unavailable; retry the request");
+            });
+        } finally {
+            TestDatabase.allowConnections(database, true);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(api.get("acme/api-keys").status()).isEqualTo(200));
     }
 
     @Test

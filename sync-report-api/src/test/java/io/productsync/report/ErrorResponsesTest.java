@@ -123,7 +123,8 @@ class ErrorResponsesTest {
     private Response request(String methodAndTarget) {
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream out = socket.getOutputStream();
-            out.write((methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            out.write((methodAndTarget + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + Operator.authorization()
+                            + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String answer = readAll(socket.getInputStream());

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,7 +122,7 @@ class LiveRowsStreamTest {
 
     private InputStream open(HttpClient http, String path, List<String> lines) throws Exception {
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(URI.create(site + path))
+                Operator.request(URI.create(site + path))
                         .header("Accept", "text/event-stream")
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -179,9 +178,7 @@ class LiveRowsStreamTest {
     private int status(String path) {
         try {
             return HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(site + path)).build(),
-                            HttpResponse.BodyHandlers.discarding())
+                    .send(Operator.request(URI.create(site + path)).build(), HttpResponse.BodyHandlers.discarding())
                     .statusCode();
         } catch (Exception e) {
             return -1;

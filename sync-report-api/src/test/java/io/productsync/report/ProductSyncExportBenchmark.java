@@ -12,7 +12,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,7 +129,7 @@ class ProductSyncExportBenchmark {
                         + " script fetched)",
                 TIMED_REQUESTS);
         printLoad();
-        try (Browser browser = Browser.open()) {
+        try (Browser browser = Browser.signedIn(site)) {
             PageLoadTimer timer = new PageLoadTimer(browser);
             inChromium(timer, site, "page, first page", page, "SKU-0000001");
             inChromium(timer, site, "page, after " + DEEP_SKU, deepPage, "SKU-0900001");
@@ -273,7 +272,7 @@ class ProductSyncExportBenchmark {
 
     private long export(String site, AtomicLong rows) throws Exception {
         HttpResponse<InputStream> response = http.send(
-                HttpRequest.newBuilder(URI.create(
+                Operator.request(URI.create(
                                 site + "/api/v1/tenants/" + TENANT + "/carts/" + CART + "/product-sync/export"))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
@@ -303,7 +302,7 @@ class ProductSyncExportBenchmark {
             long start = System.nanoTime();
             try {
                 HttpResponse<InputStream> response =
-                        http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
+                        http.send(Operator.request(uri).build(), HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(response.statusCode()).isEqualTo(200);
                 try (InputStream body = response.body()) {
                     StringBuilder seen = new StringBuilder();

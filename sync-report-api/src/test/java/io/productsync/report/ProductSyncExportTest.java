@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -91,7 +90,7 @@ class ProductSyncExportTest {
 
     @Test
     void theExportLinkCarriesThePagesFiltersAndItsHrefAnswersTheFilteredCsv() throws Exception {
-        try (Browser browser = Browser.open()) {
+        try (Browser browser = Browser.signedIn(site)) {
             WebDriver page = browser.driver();
             page.get(site + PAGE);
             assertThat(page.findElement(By.id("export-csv")).getAttribute("href"))
@@ -119,7 +118,7 @@ class ProductSyncExportTest {
         }
         HttpResponse<String> answer = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(site + EXPORT + "?skuPrefix=FAIL"))
+                        Operator.request(URI.create(site + EXPORT + "?skuPrefix=FAIL"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(answer.headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
@@ -137,7 +136,9 @@ class ProductSyncExportTest {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         try (Socket socket = new Socket("localhost", port)) {
             OutputStream request = socket.getOutputStream();
-            request.write(("GET " + EXPORT + " HTTP/1.1\r\nHost: localhost\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            request.write(("GET " + EXPORT + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
+                            + Operator.authorization() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             request.flush();
             InputStream response = socket.getInputStream();
             byte[] start = response.readNBytes(64 * 1024);
@@ -150,9 +151,7 @@ class ProductSyncExportTest {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> output.getOut().substring(before).contains("stopped: the client went away"));
         HttpResponse<InputStream> whole = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(site + EXPORT)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                .send(Operator.request(URI.create(site + EXPORT)).build(), HttpResponse.BodyHandlers.ofInputStream());
         long lines;
         try (var reader =
                 new java.io.BufferedReader(new java.io.InputStreamReader(whole.body(), StandardCharsets.UTF_8))) {
@@ -169,9 +168,7 @@ class ProductSyncExportTest {
             throws Exception {
         int before = output.getOut().length();
         HttpResponse<InputStream> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(site + EXPORT)).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                .send(Operator.request(URI.create(site + EXPORT)).build(), HttpResponse.BodyHandlers.ofInputStream());
         try (InputStream body = response.body()) {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(new String(body.readNBytes(64 * 1024), StandardCharsets.UTF_8))
@@ -193,7 +190,7 @@ class ProductSyncExportTest {
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(HttpClient.newHttpClient()
                                 .send(
-                                        HttpRequest.newBuilder(URI.create(site + EXPORT + "?skuPrefix=FAIL"))
+                                        Operator.request(URI.create(site + EXPORT + "?skuPrefix=FAIL"))
                                                 .build(),
                                         HttpResponse.BodyHandlers.ofString())
                                 .statusCode())

@@ -8,7 +8,6 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +71,7 @@ class ProductSyncPageBenchmark {
                         Base64.getUrlEncoder().withoutPadding().encodeToString(after.getBytes(StandardCharsets.UTF_8));
                 long start = System.nanoTime();
                 HttpResponse<String> page = http.send(
-                        HttpRequest.newBuilder(URI.create(api + cursor)).build(), HttpResponse.BodyHandlers.ofString());
+                        Operator.request(URI.create(api + cursor)).build(), HttpResponse.BodyHandlers.ofString());
                 long httpNanos = System.nanoTime() - start;
                 assertThat(page.statusCode()).isEqualTo(200);
                 assertThat(page.body()).contains("\"next\":\"");

@@ -1,6 +1,7 @@
 package io.productsync.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -15,6 +16,10 @@ final class RunningService {
                 "--spring.kafka.bootstrap-servers=" + brokers,
                 "--spring.datasource.url=" + databaseUrl));
         args.addAll(TestDatabase.roleArguments());
+        // The operator's password of this run, unless the test gives its own (blank: generated on the first start).
+        if (Arrays.stream(moreArgs).noneMatch(arg -> arg.startsWith("--productsync.security.local-admin-password="))) {
+            args.add(Operator.passwordSetting());
+        }
         args.addAll(List.of(moreArgs));
         return SyncReportApplication.builder().run(args.toArray(String[]::new));
     }

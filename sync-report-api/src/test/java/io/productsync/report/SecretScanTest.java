@@ -24,8 +24,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
- * Runs the connection API's paths, the error paths above all, with one known secret in the credentials, and scans
- * everything they leave for it or its base64: every log line, every answer (body and headers), every record on every
+ * Runs the connection API's paths, the error paths above all, with one known secret in the credentials, and an API key
+ * and the operator's password, right and wrong, and scans everything they leave for any of them or its base64: every log line, every answer (body and headers), every record on every
  * topic of the broker (dead-letter topics included: keys, values, headers) and the read-model tables.
  */
 @EmbeddedKafka
@@ -111,6 +111,32 @@ class SecretScanTest {
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.detail()).contains("was not acknowledged by Kafka");
 
+            // an API key: created (the one answer that shows it, not scanned), used, tampered with, revoked; and the
+            // operator's password, right and wrong, over HTTP Basic
+            int port = Integer.parseInt(keyed.getEnvironment().getProperty("local.server.port"));
+            Response created =
+                    new ApiClient(port).send("POST", "scan/api-keys", "{\"name\":\"scan\",\"role\":\"admin\"}");
+            assertThat(created.status()).isEqualTo(201);
+            String apiKey = created.body().get("key").asString();
+            ApiClient withKey = keyedClient(port, "Bearer " + apiKey, clients);
+            assertThat(withKey.get("scan/carts").status()).isEqualTo(200);
+            assertThat(keyedClient(port, "Bearer " + apiKey + "x", clients)
+                            .get("scan/carts")
+                            .status())
+                    .isEqualTo(401);
+            assertThat(api.get("scan/api-keys").status()).isEqualTo(200);
+            assertThat(api.delete("scan/api-keys/" + created.body().get("keyId").asString())
+                            .status())
+                    .isEqualTo(204);
+            assertThat(withKey.get("scan/carts").status()).isEqualTo(401);
+            String wrongPassword = "Basic "
+                    + Base64.getEncoder()
+                            .encodeToString(("admin:" + Operator.password() + "x").getBytes(StandardCharsets.UTF_8));
+            assertThat(keyedClient(port, wrongPassword, clients)
+                            .get("scan/carts")
+                            .status())
+                    .isEqualTo(401);
+
             List<String> scanned = new ArrayList<>();
             scanned.add(output.getAll());
             for (ApiClient client : clients) {
@@ -127,6 +153,8 @@ class SecretScanTest {
                     new JdbcTemplate(new DriverManagerDataSource(TestDatabase.url(database), "postgres", ""));
             scanned.addAll(tables.queryForList("SELECT c::text FROM carts c", String.class));
             scanned.addAll(tables.queryForList("SELECT w::text FROM wms_connections w", String.class));
+            scanned.addAll(tables.queryForList("SELECT k::text FROM api_keys k", String.class));
+            scanned.addAll(tables.queryForList("SELECT a::text FROM local_accounts a", String.class));
 
             // what was scanned holds what it should: the log lines, the sealed records and their dead letter
             assertThat(output.getAll()).contains("cart scan/shop connected:", "sealedCredentials=<sealed>");
@@ -136,10 +164,20 @@ class SecretScanTest {
                             && text(r.value()).contains("\"sealedCredentials\":\""));
             assertThat(records).anyMatch(r -> r.topic().equals("cart-connections-dlt"));
             assertThat(scanned).anyMatch(text -> text.contains("\"credentialsSet\":true"));
-            for (String form : forms(SECRET)) {
-                assertThat(scanned).as("scanned for '%s'", form).noneMatch(text -> text.contains(form));
+            assertThat(scanned).anyMatch(text -> text.contains("{bcrypt}"));
+            assertThat(scanned).anyMatch(text -> text.contains("\"name\":\"scan\""));
+            for (String secret : List.of(SECRET, apiKey, apiKey.substring("psk_".length()), Operator.password())) {
+                for (String form : forms(secret)) {
+                    assertThat(scanned).as("scanned for '%s'", form).noneMatch(text -> text.contains(form));
+                }
             }
         }
+    }
+
+    private static ApiClient keyedClient(int port, String authorization, List<ApiClient> clients) {
+        ApiClient client = new ApiClient(port, authorization);
+        clients.add(client);
+        return client;
     }
 
     private static ApiClient client(ConfigurableApplicationContext app, List<ApiClient> clients) {

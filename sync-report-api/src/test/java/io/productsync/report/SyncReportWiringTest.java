@@ -340,7 +340,7 @@ class SyncReportWiringTest {
     private Response send(String method, String path, String json) {
         HttpRequest.BodyPublisher body =
                 json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(api + path))
+        HttpRequest request = Operator.request(URI.create(api + path))
                 .header("Content-Type", "application/json")
                 .method(method, body)
                 .build();

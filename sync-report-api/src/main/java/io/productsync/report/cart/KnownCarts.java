@@ -1,6 +1,10 @@
 package io.productsync.report.cart;
 
+import io.productsync.report.system.Ingest;
 import io.productsync.report.system.TenantReads;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,9 +15,12 @@ import org.springframework.stereotype.Component;
 public class KnownCarts {
 
     private final TenantReads reads;
+    private final JdbcClient allTenants;
 
-    public KnownCarts(TenantReads reads) {
+    /** {@code allTenants}: the ingest role, the one that sees every tenant, for the list of tenant ids only. */
+    public KnownCarts(TenantReads reads, @Ingest DataSource allTenants) {
         this.reads = reads;
+        this.allTenants = JdbcClient.create(allTenants);
     }
 
     public boolean tenantKnown(String tenantId) {
@@ -27,6 +34,26 @@ public class KnownCarts {
                         .param("tenant", tenantId)
                         .query(Boolean.class)
                         .single());
+    }
+
+    /**
+     * Every known tenant in byte order. product_sync is walked by its primary key one tenant at a time (a skip scan:
+     * one index probe per tenant), never row by row. Only ids cross tenants here: each tenant's rows are read as the web
+     * role in its own transaction.
+     */
+    public List<String> tenants() {
+        return allTenants.sql("""
+                WITH RECURSIVE synced AS (
+                    SELECT min(tenant_id) AS tenant_id FROM product_sync
+                    UNION ALL
+                    SELECT (SELECT min(tenant_id) FROM product_sync WHERE tenant_id > synced.tenant_id)
+                    FROM synced WHERE synced.tenant_id IS NOT NULL)
+                SELECT tenant_id FROM (
+                    SELECT tenant_id FROM synced WHERE tenant_id IS NOT NULL
+                    UNION SELECT tenant_id FROM carts
+                    UNION SELECT tenant_id FROM wms_connections) known
+                ORDER BY tenant_id COLLATE "C"
+                """).query(String.class).list();
     }
 
     public boolean cartKnown(String tenantId, String cartId) {

@@ -1,6 +1,7 @@
 package io.productsync.report.connection;
 
 import io.productsync.events.CartConnectionConfigured;
+import io.productsync.report.security.AdminOnly;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * read model, which shows a change once this service has consumed it back (about a second). No answer ever carries
  * a credential: only whether one is set, and since when.
  */
+@AdminOnly
 @RestController
 @RequestMapping(ConnectionPaths.CARTS)
 class CartConnectionController {

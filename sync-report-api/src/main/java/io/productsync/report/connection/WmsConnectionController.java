@@ -1,6 +1,7 @@
 package io.productsync.report.connection;
 
 import io.productsync.events.WmsConnectionConfigured;
+import io.productsync.report.security.AdminOnly;
 import io.productsync.report.web.RequestParams;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A tenant's WMS connections, as {@link CartConnectionController} serves its carts. */
+@AdminOnly
 @RestController
 @RequestMapping(ConnectionPaths.WMS)
 class WmsConnectionController {

@@ -27,9 +27,21 @@ public class TenantReads {
 
     /** Runs {@code reads} in one transaction that sees only {@code tenantId}'s rows. */
     public <T> T read(String tenantId, Function<JdbcClient, T> reads) {
+        return inTenant(tenantId, reads);
+    }
+
+    /**
+     * Runs {@code changes} in one transaction that may change only {@code tenantId}'s rows, of the one table whose
+     * policy lets the web role write (api_keys, V11: an admin's own keys).
+     */
+    public <T> T write(String tenantId, Function<JdbcClient, T> changes) {
+        return inTenant(tenantId, changes);
+    }
+
+    private <T> T inTenant(String tenantId, Function<JdbcClient, T> work) {
         return transaction.execute(status -> {
             jdbc.sql(SET_TENANT).param(tenantId).query(String.class).single();
-            return reads.apply(jdbc);
+            return work.apply(jdbc);
         });
     }
 }

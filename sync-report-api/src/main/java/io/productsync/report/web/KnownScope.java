@@ -16,7 +16,7 @@ class KnownScope {
     String tenant(String tenantId) {
         RequestParams.id(tenantId, "tenantId");
         if (!carts.tenantKnown(tenantId)) {
-            throw Problems.notFound("tenant '" + tenantId + "' is not known: connect one of its carts first");
+            throw Problems.unknownTenant(tenantId);
         }
         return tenantId;
     }

@@ -25,6 +25,14 @@ public final class Problems {
         return of(HttpStatus.NOT_FOUND, detail);
     }
 
+    /**
+     * A tenant nobody has configured or reported, and equally one the caller was not granted: the same answer, so a
+     * caller cannot tell them apart.
+     */
+    public static ErrorResponseException unknownTenant(String tenantId) {
+        return notFound("tenant '" + shown(tenantId) + "' is not known: connect one of its carts first");
+    }
+
     public static ErrorResponseException of(HttpStatus status, String detail) {
         return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }

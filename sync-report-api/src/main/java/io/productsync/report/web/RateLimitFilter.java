@@ -12,9 +12,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers 429 problem+json with {@code Retry-After} (whole seconds) once a tenant (or a client address, for paths
- * without a tenant) has used its requests; what is answered 429 never reaches authentication, a controller or the
- * database, so a flood costs little and slows nobody else.
+ * Answers 429 problem+json with {@code Retry-After} (whole seconds) once a tenant (or a caller, or a client address:
+ * {@link RateLimitKey}) has used its requests. It runs right after Spring Security has found the caller, so a request
+ * without a valid credential (a 401) spends no tenant's requests; what is answered 429 never reaches a controller or
+ * the database.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 

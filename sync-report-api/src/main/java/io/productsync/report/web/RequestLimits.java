@@ -1,16 +1,19 @@
 package io.productsync.report.web;
 
 import io.productsync.report.system.ReportSettings;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
-/** The filters that bound what one client may send, ahead of everything else (Spring Security's chain is at -100). */
+/**
+ * The filters that bound what one client may send: the rate limit right after Spring Security's chain (which has found
+ * the caller by then), the body limit after it.
+ */
 @Configuration(proxyBeanMethods = false)
 class RequestLimits {
 
-    static final int RATE_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+    static final int RATE_LIMIT_ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1;
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(ReportSettings settings) {

@@ -28,7 +28,7 @@ class KnownCartsTest {
     private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
 
     private final DataSource dataSource = TestDatabase.migrated("carts");
-    private final KnownCarts carts = new KnownCarts(TestDatabase.reads(dataSource));
+    private final KnownCarts carts = new KnownCarts(TestDatabase.reads(dataSource), TestDatabase.ingest(dataSource));
     private final LatestValueProjection<CartKey, CartConnectionConfigured> projection = CartProjection.cartsProjection(
             new JdbcTemplate(TestDatabase.ingest(dataSource)),
             new TransactionTemplate(new DataSourceTransactionManager(TestDatabase.ingest(dataSource))));
@@ -45,6 +45,22 @@ class KnownCartsTest {
 
         assertThat(carts.cartKnown("north", "shop")).isFalse();
         assertThat(carts.cartKnown("north", "outlet")).isTrue();
+    }
+
+    @Test
+    void theListOfTenantsCrossesTenantsThoughEachTenantsRowsDoNot() {
+        projection.write(List.of(connected("east", "shop"), connected("west", "shop")));
+
+        // Row-level security: the web role sees another tenant's cart in no transaction; the list (ids only) sees both.
+        assertThat(carts.cartKnown("east", "shop")).isTrue();
+        Long eastSeenByWest = TestDatabase.reads(dataSource)
+                .read(
+                        "west",
+                        jdbc -> jdbc.sql("SELECT count(*) FROM carts WHERE tenant_id = 'east'")
+                                .query(Long.class)
+                                .single());
+        assertThat(eastSeenByWest).isZero();
+        assertThat(carts.tenants()).contains("east", "west");
     }
 
     @Test

@@ -42,7 +42,7 @@ class ProductSyncApiTest {
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncController(
                     new ProductSyncQueries(TestDatabase.reads(dataSource)),
                     new SnapshotHolds(TestDatabase.reads(dataSource)),
-                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource)))))
+                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource), TestDatabase.ingest(dataSource)))))
             .setControllerAdvice(new ProblemHandling())
             .build();
 

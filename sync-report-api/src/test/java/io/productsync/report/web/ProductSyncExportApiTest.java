@@ -60,7 +60,7 @@ class ProductSyncExportApiTest {
     private final DataSource dataSource = TestDatabase.migrated("export");
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new ProductSyncExportController(
                     new ProductSyncExport(new ProductSyncQueries(TestDatabase.reads(dataSource))),
-                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource))),
+                    new KnownScope(new KnownCarts(TestDatabase.reads(dataSource), TestDatabase.ingest(dataSource))),
                     Clock.fixed(Instant.parse("2026-11-28T23:59:59Z"), ZoneOffset.UTC)))
             .setControllerAdvice(new ProblemHandling())
             .build();

@@ -3,24 +3,52 @@ package io.productsync.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.report.system.ReportSettings;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 
 class RateLimitKeyTest {
 
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
     @Test
-    void theTenantInThePathIsTheKeyWhoeverSendsTheRequest() {
+    void theTenantInThePathIsTheKeyWhoeverOfItsGranteesSendsTheRequest() {
+        signIn("key-1", "tenant:acme:viewer", "tenant:other:admin");
         assertThat(key("/api/v1/tenants/acme/carts/shop/product-sync", "10.0.0.1"))
                 .isEqualTo(key("/api/v1/tenants/acme/aliases/X", "10.0.0.2"))
                 .isEqualTo(key("/tenants/acme/carts/shop/product-sync", "10.0.0.3"))
                 .isEqualTo(key("/tenants/acme", "10.0.0.4"))
                 .isEqualTo(new RateLimitKey("tenant:acme", "tenant 'acme'"));
         assertThat(key("/api/v1/tenants/other/carts", "10.0.0.1").value()).isEqualTo("tenant:other");
+        signIn("operator", "tenant:*:admin");
+        assertThat(key("/tenants/acme", "10.0.0.5").value()).isEqualTo("tenant:acme");
     }
 
     @Test
-    void aPathWithoutAValidTenantIsKeyedByTheClientAddress() {
+    void aCallerWithoutTheTenantsGrantSpendsOnlyItsOwnRequestsAndNobodyTheAddresses() {
+        signIn("key-2", "tenant:other:admin");
+        assertThat(key("/api/v1/tenants/acme/carts/shop/product-sync", "10.0.0.1")
+                        .value())
+                .isEqualTo("caller:key-2");
+
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "anonymous", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+        assertThat(key("/api/v1/tenants/acme/carts/shop/product-sync", "10.0.0.1")
+                        .value())
+                .isEqualTo("address:10.0.0.1");
+    }
+
+    @Test
+    void aPathWithoutAValidTenantIsKeyedByTheClientAddressWhenNobodySignedIn() {
         assertThat(key("/", "10.0.0.1").value()).isEqualTo("address:10.0.0.1");
         assertThat(key("/webjars/htmx.org/2.0.7/dist/htmx.min.js", "10.0.0.1").value())
                 .isEqualTo("address:10.0.0.1");
@@ -43,6 +71,12 @@ class RateLimitKeyTest {
         assertThat(buckets.size()).as("the busy bucket and the new one").isEqualTo(2);
         assertThat(buckets.of(new RateLimitKey("tenant:busy", "")).getAvailableTokens())
                 .isLessThan(10);
+    }
+
+    private static void signIn(String name, String... authorities) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        new TestingAuthenticationToken(name, null, AuthorityUtils.createAuthorityList(authorities)));
     }
 
     private static RateLimitKey key(String path, String address) {

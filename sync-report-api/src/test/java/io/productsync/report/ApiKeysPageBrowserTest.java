@@ -1,0 +1,86 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * The tenant page's API keys section in Debian's headless Chromium: sign in on the form, create a key (shown once),
+ * use it, revoke it from the page, sign out; and / lists every tenant to the operator.
+ */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiKeysPageBrowserTest {
+
+    private ConfigurableApplicationContext app;
+    private int port;
+    private String site;
+
+    @BeforeAll
+    void startServiceWithTwoTenants(EmbeddedKafkaBroker broker) {
+        String brokers = broker.getBrokersAsString();
+        WriterTopics.create(brokers, 1);
+        String url = TestDatabase.newDatabaseUrl("key_pages");
+        app = RunningService.start(brokers, url, "--productsync.kafka.partitions=1");
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        site = "http://localhost:" + port;
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+        for (String tenant : new String[] {"keys", "other"}) {
+            jdbc.update("""
+                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
+                        configured_at)
+                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
+                    """, tenant);
+        }
+    }
+
+    @AfterAll
+    void stopService() {
+        app.close();
+    }
+
+    @Test
+    void anAdminCreatesAKeySeenOnceUsesItAndRevokesItFromTheTenantPage() {
+        try (Browser browser = Browser.signedIn(site)) {
+            WebDriver page = browser.driver();
+            assertThat(page.findElement(By.id("tenants")).getText()).contains("keys", "other");
+            browser.follow(page.findElement(By.linkText("keys")));
+
+            page.findElement(By.id("key-name")).sendKeys("nightly export");
+            new Select(page.findElement(By.id("key-role"))).selectByValue("viewer");
+            browser.follow(page.findElement(By.cssSelector("#create-key button[type=submit]")));
+            String key = page.findElement(By.id("new-key-value")).getText();
+            assertThat(key).startsWith("psk_");
+            assertThat(page.findElement(By.id("keys")).getText()).contains("nightly export", "viewer", "never");
+            browser.screenshot("api-keys-created");
+
+            page.get(site + "/tenants/keys");
+            assertThat(page.findElements(By.id("new-key"))).as("shown once").isEmpty();
+            assertThat(page.getPageSource()).doesNotContain(key);
+            ApiClient withKey = new ApiClient(port, "Bearer " + key);
+            assertThat(withKey.get("keys/carts/shop/product-sync").status()).isEqualTo(200);
+
+            browser.follow(page.findElement(By.cssSelector("#keys button.delete")));
+            assertThat(page.findElement(By.id("message")).getText()).isEqualTo("The API key is revoked.");
+            assertThat(page.findElements(By.cssSelector("#keys button.delete"))).isEmpty();
+            assertThat(withKey.get("keys/carts/shop/product-sync").status()).isEqualTo(401);
+            browser.screenshot("api-keys-revoked");
+
+            browser.follow(page.findElement(By.cssSelector("form.sign-out button")));
+            assertThat(page.findElement(By.id("message")).getText()).isEqualTo("You are signed out.");
+            page.get(site + "/tenants/keys");
+            assertThat(page.getCurrentUrl()).isEqualTo(site + "/login");
+        }
+    }
+}
