@@ -29,7 +29,8 @@ class RowLevelSecurityTest {
             "wms_connections",
             "aliases",
             "wms_skus",
-            "snapshot_holds");
+            "snapshot_holds",
+            "api_keys");
 
     // Not tenant tables: Flyway's, and the operator's password hash (local_accounts, the ingest role's alone, V11).
     private static final Set<String> NOT_ROW_SECURED = Set.of("flyway_schema_history", "local_accounts");
@@ -60,7 +61,42 @@ class RowLevelSecurityTest {
                     "INSERT INTO snapshot_holds VALUES (?, 'CART', 'shop', 'MASS_REMOVAL', 10, 6, 1, 3, now(), now(),"
                             + " gen_random_uuid())",
                     tenant);
+            superuser.update(
+                    "INSERT INTO api_keys (key_id, tenant_id, name, role, key_hash, created_at)"
+                            + " VALUES (gen_random_uuid(), ?, 'ci', 'viewer', sha256(?::bytea), now())",
+                    tenant,
+                    tenant);
         }
+    }
+
+    @Test
+    void theWebRoleCreatesAndChangesOnlyItsOwnTenantsApiKeys() {
+        int othersRenamed = reads.write(
+                "a",
+                jdbc -> jdbc.sql("UPDATE api_keys SET name = 'taken' WHERE tenant_id = 'b'")
+                        .update());
+        int ownRenamed = reads.write(
+                "a",
+                jdbc -> jdbc.sql("UPDATE api_keys SET name = 'renamed' WHERE tenant_id = 'a'")
+                        .update());
+        assertThat(othersRenamed).isZero();
+        assertThat(ownRenamed).isEqualTo(1);
+
+        assertThatThrownBy(() -> reads.write(
+                        "a",
+                        jdbc -> jdbc.sql("INSERT INTO api_keys (key_id, tenant_id, name, role, key_hash, created_at)"
+                                        + " VALUES (gen_random_uuid(), 'b', 'planted', 'admin', '\\x00', now())")
+                                .update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("row-level security");
+        assertThatThrownBy(() -> reads.write(
+                        "a", jdbc -> jdbc.sql("DELETE FROM api_keys").update()))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        assertThat(superuser.queryForList("SELECT name FROM api_keys WHERE tenant_id = 'b'", String.class))
+                .containsExactly("ci");
     }
 
     @Test
