@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Before Kafka Streams starts: every input topic exists with exactly {@code productsync.kafka.partitions} partitions.
+ * Before Kafka Streams starts: every input topic, and every broadcast topic the matcher declared itself, exists with
+ * exactly {@code productsync.kafka.partitions} partitions.
  * The state stores and internal topics are partitioned like the inputs, so another count would move keys away from
  * their state: that refuses the start at once. A missing input (its writer has not declared it yet) is waited for,
  * up to {@code productsync.matcher.input-topics-wait}, then refuses the start too. An input the matcher's principal
@@ -82,10 +83,13 @@ final class InputTopicsCheck implements SmartLifecycle {
                 .timeoutMs((int) Duration.ofNanos(Math.min(remaining, DESCRIBE_AT_MOST.toNanos()))
                         .toMillis());
         Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(
-                        InputTopic.ALL.stream().map(InputTopic::name).toList(), options)
+                        InputTopic.READ_BY_STREAMS.stream()
+                                .map(InputTopic::name)
+                                .toList(),
+                        options)
                 .topicNameValues();
         Map<InputTopic, String> missing = new LinkedHashMap<>();
-        for (InputTopic input : InputTopic.ALL) {
+        for (InputTopic input : InputTopic.READ_BY_STREAMS) {
             try {
                 int found = described.get(input.name()).get().partitions().size();
                 if (found != partitions) {
