@@ -16,16 +16,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An OpenID Connect issuer on the loopback for tests: its discovery document and its JWKS (one RSA key), and tokens it
- * signs. Any standard issuer looks the same to the service.
+ * An OpenID Connect issuer on the loopback for tests: its discovery document and its JWKS (one RSA key), tokens it
+ * signs, and the authorization code flow for one client, whose every sign-in it approves at once as the person set by
+ * {@link #signsIn}. Any standard issuer looks the same to the service.
  */
 final class FakeOidcIssuer implements AutoCloseable {
 
@@ -34,6 +41,9 @@ final class FakeOidcIssuer implements AutoCloseable {
     private final HttpServer server;
     private final RSAKey key;
     private final String issuer;
+    private final Map<String, String> nonceByCode = new ConcurrentHashMap<>();
+    private volatile String client = "";
+    private volatile String[] grants = {};
 
     private FakeOidcIssuer(HttpServer server, RSAKey key) {
         this.server = server;
@@ -46,9 +56,11 @@ final class FakeOidcIssuer implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeOidcIssuer fake = new FakeOidcIssuer(server, newKey());
             server.createContext(
-                    "/.well-known/openid-configuration", exchange -> fake.answer(exchange, fake.discovery()));
+                    "/.well-known/openid-configuration", exchange -> fake.answer(exchange, 200, fake.discovery()));
             server.createContext(
-                    "/jwks", exchange -> fake.answer(exchange, new JWKSet(fake.key.toPublicJWK()).toString()));
+                    "/jwks", exchange -> fake.answer(exchange, 200, new JWKSet(fake.key.toPublicJWK()).toString()));
+            server.createContext("/authorize", fake::authorize);
+            server.createContext("/token", fake::token);
             server.start();
             return fake;
         } catch (IOException e) {
@@ -67,6 +79,57 @@ final class FakeOidcIssuer implements AutoCloseable {
 
     String issuer() {
         return issuer;
+    }
+
+    /** The client (its {@code id:secret}) that may redeem codes, and the grants of the person every sign-in is. */
+    void signsIn(String clientIdAndSecret, String... grants) {
+        this.client = clientIdAndSecret;
+        this.grants = grants;
+    }
+
+    /** Approves at once: back to the client with a code for this request's nonce. */
+    private void authorize(HttpExchange exchange) throws IOException {
+        Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
+        String code = UUID.randomUUID().toString();
+        nonceByCode.put(code, query.getOrDefault("nonce", ""));
+        exchange.getResponseHeaders()
+                .set(
+                        "Location",
+                        query.get("redirect_uri") + "?code=" + code + "&state="
+                                + URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8));
+        exchange.sendResponseHeaders(302, -1);
+        exchange.close();
+    }
+
+    /** A code redeemed once, by the client with its secret, for an ID token naming the person's grants. */
+    private void token(HttpExchange exchange) throws IOException {
+        Map<String, String> body = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        String expected = "Basic " + Base64.getEncoder().encodeToString(client.getBytes(StandardCharsets.UTF_8));
+        String nonce = nonceByCode.remove(body.getOrDefault("code", ""));
+        if (nonce == null || !expected.equals(authorization)) {
+            answer(exchange, 400, "{\"error\":\"invalid_grant\"}");
+            return;
+        }
+        String clientId = client.substring(0, client.indexOf(':'));
+        String idToken = sign(claims(clientId, Instant.now().plus(Duration.ofMinutes(5)), grants)
+                .claim("nonce", nonce));
+        answer(exchange, 200, """
+                {"access_token":"%s","token_type":"Bearer","expires_in":300,"scope":"openid","id_token":"%s"}
+                """.formatted(UUID.randomUUID(), idToken));
+    }
+
+    private static Map<String, String> form(String encoded) {
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : encoded == null ? new String[0] : encoded.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return fields;
     }
 
     /** A token of this issuer for the audience, valid for the next five minutes, with these grants. */
@@ -114,10 +177,10 @@ final class FakeOidcIssuer implements AutoCloseable {
                 """.formatted(issuer);
     }
 
-    private void answer(HttpExchange exchange, String json) throws IOException {
+    private void answer(HttpExchange exchange, int status, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(status, body.length);
         try (var out = exchange.getResponseBody()) {
             out.write(body);
         }
