@@ -27,11 +27,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what. Everything needs a caller except the health probe, the sign-in page and the pages' static
  * files. The API takes an API key ({@code Authorization: Bearer psk_...}), a JWT of the OpenID Connect issuer when one
- * is set ({@code Authorization: Bearer eyJ...}) or the local account over HTTP Basic and
- * needs no CSRF token (its callers are scripts, not pages); a caller without either gets a 401. The pages sign in
- * through the form (a browser is sent there), or through the OpenID Connect issuer when one is set, and keep a
- * session; their forms carry the CSRF token. Which tenant a
- * caller may see is checked per handler ({@link TenantAccess}).
+ * is set ({@code Authorization: Bearer eyJ...}) or the local account over HTTP Basic, and needs no CSRF token (its
+ * callers are scripts, not pages); a caller without any gets a 401. The pages sign in through the form (a browser is
+ * sent there) or, when an issuer is set, through the issuer, and keep a session; their forms carry the CSRF token.
+ * Which tenant a caller may see is checked per handler ({@link TenantAccess}).
  */
 @Configuration
 class WebSecurity implements WebMvcConfigurer {
