@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,19 +17,22 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * {@code Authorization: Bearer psk_...}: a key that is known and not revoked makes the request its tenant's viewer or
- * admin for this request only; any other bearer token is a 401 at once (it never falls through to another scheme).
- * Requests without a bearer token pass on to HTTP Basic and the session.
+ * {@code Authorization: Bearer ...} makes the request its holder's for this request only: an API key
+ * ({@code psk_...}) that is known and not revoked, its tenant's viewer or admin; when an OpenID Connect issuer is set,
+ * any other token is checked as that issuer's JWT ({@link JwtBearer}). A token that passes neither is a 401 at once
+ * (it never falls through to another scheme). Requests without a bearer token pass on to HTTP Basic and the session.
  */
-final class ApiKeyFilter extends OncePerRequestFilter {
+final class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys keys;
+    private final Optional<JwtBearer> jwts;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    ApiKeyFilter(ApiKeys keys) {
+    BearerTokenFilter(ApiKeys keys, Optional<JwtBearer> jwts) {
         this.keys = keys;
+        this.jwts = jwts;
     }
 
     @Override
@@ -38,15 +42,18 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKeys.Holder> holder = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION)
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
                 .substring(BEARER.length())
-                .trim());
-        if (holder.isEmpty()) {
+                .trim();
+        Optional<Authentication> caller = token.startsWith(ApiKeys.PREFIX) || jwts.isEmpty()
+                ? keys.authenticate(token).map(KeyAuthentication::new)
+                : jwts.get().authenticate(token);
+        if (caller.isEmpty()) {
             Unauthorized.answer(response);
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new KeyAuthentication(holder.get()));
+        context.setAuthentication(caller.get());
         contexts.setContext(context);
         chain.doFilter(request, response);
     }

@@ -1,0 +1,103 @@
+package io.productsync.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+/**
+ * Signing in to the pages through an OpenID Connect issuer in Debian's headless Chromium: the sign-in page offers the
+ * issuer next to the local form; the person comes back signed in and sees only the tenants their grants name; a
+ * sign-in the issuer refuses (here: a wrong client secret) ends on the sign-in page with a message, not signed in.
+ */
+@EmbeddedKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OidcSignInBrowserTest {
+
+    private static final String CLIENT = "product-sync";
+    private static final String SECRET = "client-secret-of-this-run";
+
+    private FakeOidcIssuer issuer;
+    private ConfigurableApplicationContext app;
+    private String site;
+
+    @BeforeAll
+    void startServiceWithTwoTenants(EmbeddedKafkaBroker broker) {
+        issuer = FakeOidcIssuer.start();
+        String brokers = broker.getBrokersAsString();
+        WriterTopics.create(brokers, 1);
+        String url = TestDatabase.newDatabaseUrl("oidc_pages");
+        app = RunningService.start(
+                brokers,
+                url,
+                "--productsync.kafka.partitions=1",
+                "--productsync.security.oidc.issuer-uri=" + issuer.issuer(),
+                "--productsync.security.oidc.client-id=" + CLIENT,
+                "--productsync.security.oidc.client-secret=" + SECRET);
+        site = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
+        for (String tenant : new String[] {"acme", "gamma", "other"}) {
+            jdbc.update("""
+                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
+                        configured_at)
+                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
+                    """, tenant);
+        }
+    }
+
+    @AfterAll
+    void stopService() {
+        app.close();
+        issuer.close();
+    }
+
+    @Test
+    void aPersonSignsInThroughTheIssuerAndSeesOnlyTheTenantsTheirGrantsName() {
+        issuer.signsIn(CLIENT + ":" + SECRET, "acme:viewer", "gamma:admin");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            page.get(site + "/login");
+            assertThat(page.findElements(By.id("sign-in")))
+                    .as("the local form stays")
+                    .hasSize(1);
+            assertThat(page.findElement(By.id("sign-in-oidc")).getText()).isEqualTo("Sign in with 127.0.0.1");
+            browser.screenshot("oidc-sign-in");
+
+            browser.follow(page.findElement(By.id("sign-in-oidc")));
+            assertThat(page.getCurrentUrl()).isEqualTo(site + "/");
+            assertThat(page.findElement(By.id("tenants")).getText())
+                    .contains("acme", "gamma")
+                    .doesNotContain("other");
+            browser.screenshot("oidc-signed-in");
+
+            page.get(site + "/tenants/acme");
+            assertThat(page.findElement(By.tagName("main")).getText()).contains("shop");
+            page.get(site + "/tenants/other");
+            assertThat(page.getTitle()).isEqualTo("Error 404 - Product Sync");
+            assertThat(page.getPageSource()).doesNotContain("shop");
+        }
+    }
+
+    @Test
+    void aSignInTheIssuerRefusesEndsOnTheSignInPageNotSignedIn() {
+        issuer.signsIn(CLIENT + ":another-secret", "acme:admin");
+        try (Browser browser = Browser.open()) {
+            WebDriver page = browser.driver();
+            page.get(site + "/login");
+            browser.follow(page.findElement(By.id("sign-in-oidc")));
+            assertThat(page.getCurrentUrl()).isEqualTo(site + "/login?oidcError");
+            assertThat(page.findElement(By.id("oidc-error")).getText()).contains("did not succeed");
+            page.get(site + "/tenants/acme");
+            assertThat(page.getCurrentUrl()).isEqualTo(site + "/login");
+        }
+    }
+}
