@@ -33,6 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class SecretScanTest {
 
     private static final String SECRET = "shpat_SCAN_7f3c9a1e5b2d4f60";
+    private static final String OIDC_CLIENT_SECRET = "oidc-SCAN-2b9e71c4d08a";
 
     @Test
     void noCredentialAppearsInALogLineAnAnswerARecordOrATable(EmbeddedKafkaBroker broker, CapturedOutput output)
@@ -42,11 +43,15 @@ class SecretScanTest {
         TestKeys keys = TestKeys.generate();
         String database = TestDatabase.newDatabase("scan");
         List<ApiClient> clients = new ArrayList<>();
-        try (ConfigurableApplicationContext keyed = RunningService.start(
+        try (FakeOidcIssuer issuer = FakeOidcIssuer.start();
+                ConfigurableApplicationContext keyed = RunningService.start(
                         brokers,
                         TestDatabase.url(database),
                         "--productsync.kafka.partitions=1",
-                        "--productsync.credentials.public-keyset=" + keys.publicKeysetJson());
+                        "--productsync.credentials.public-keyset=" + keys.publicKeysetJson(),
+                        "--productsync.security.oidc.issuer-uri=" + issuer.issuer(),
+                        "--productsync.security.oidc.client-id=scan-client",
+                        "--productsync.security.oidc.client-secret=" + OIDC_CLIENT_SECRET);
                 ConfigurableApplicationContext withoutKey = RunningService.start(
                         brokers,
                         TestDatabase.newDatabaseUrl("scan_nokey"),
@@ -137,6 +142,22 @@ class SecretScanTest {
                             .status())
                     .isEqualTo(401);
 
+            // a person's bearer token of the OpenID Connect issuer: right, tampered (signature cut), foreign audience
+            String jwt = issuer.token("scan-client", "scan:admin");
+            assertThat(keyedClient(port, "Bearer " + jwt, clients)
+                            .get("scan/carts")
+                            .status())
+                    .isEqualTo(200);
+            assertThat(keyedClient(port, "Bearer " + jwt.substring(0, jwt.lastIndexOf('.') + 1) + "x", clients)
+                            .get("scan/carts")
+                            .status())
+                    .isEqualTo(401);
+            String foreignAudience = issuer.token("another-client", "scan:admin");
+            assertThat(keyedClient(port, "Bearer " + foreignAudience, clients)
+                            .get("scan/carts")
+                            .status())
+                    .isEqualTo(401);
+
             List<String> scanned = new ArrayList<>();
             scanned.add(output.getAll());
             for (ApiClient client : clients) {
@@ -166,7 +187,15 @@ class SecretScanTest {
             assertThat(scanned).anyMatch(text -> text.contains("\"credentialsSet\":true"));
             assertThat(scanned).anyMatch(text -> text.contains("{bcrypt}"));
             assertThat(scanned).anyMatch(text -> text.contains("\"name\":\"scan\""));
-            for (String secret : List.of(SECRET, apiKey, apiKey.substring("psk_".length()), Operator.password())) {
+            for (String secret : List.of(
+                    SECRET,
+                    apiKey,
+                    apiKey.substring("psk_".length()),
+                    Operator.password(),
+                    OIDC_CLIENT_SECRET,
+                    jwt,
+                    jwt.substring(jwt.lastIndexOf('.') + 1),
+                    foreignAudience)) {
                 for (String form : forms(secret)) {
                     assertThat(scanned).as("scanned for '%s'", form).noneMatch(text -> text.contains(form));
                 }

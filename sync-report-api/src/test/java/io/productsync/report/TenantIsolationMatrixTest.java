@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.report.ApiClient.Response;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -28,6 +30,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 class TenantIsolationMatrixTest {
 
     private static final String BETA_ONLY_SKU = "BETA-SECRET-7";
+    private static final String USERS_CLIENT_ID = "product-sync";
     private static final String BETA_ONLY_WMS_SKU = "BETA-WMS-SECRET";
     private static final String CART_BODY = """
             {"platform":"sandbox","wmsId":"main","pollInterval":"PT10S"}""";
@@ -67,6 +70,9 @@ class TenantIsolationMatrixTest {
     private ApiClient operator;
     private ApiClient alphaAdmin;
     private ApiClient alphaViewer;
+    private ApiClient alphaAdminUser;
+    private ApiClient alphaViewerUser;
+    private FakeOidcIssuer issuer;
     private String betaKeyId;
 
     @BeforeAll
@@ -74,7 +80,13 @@ class TenantIsolationMatrixTest {
         String brokers = broker.getBrokersAsString();
         WriterTopics.create(brokers, 1);
         String url = TestDatabase.newDatabaseUrl("isolation");
-        app = RunningService.start(brokers, url, "--productsync.kafka.partitions=1");
+        issuer = FakeOidcIssuer.start();
+        app = RunningService.start(
+                brokers,
+                url,
+                "--productsync.kafka.partitions=1",
+                "--productsync.security.oidc.issuer-uri=" + issuer.issuer(),
+                "--productsync.security.oidc.client-id=" + USERS_CLIENT_ID);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
         for (String tenant : List.of("alpha", "beta")) {
@@ -100,6 +112,9 @@ class TenantIsolationMatrixTest {
         operator = new ApiClient(port);
         alphaAdmin = operator.withKey(newKey("alpha", "admin"));
         alphaViewer = operator.withKey(newKey("alpha", "viewer"));
+        // A's users: people of the OpenID Connect issuer whose grants claim names alpha (their bearer token).
+        alphaAdminUser = operator.withKey(user("alpha:admin"));
+        alphaViewerUser = operator.withKey(user("alpha:viewer"));
         newKey("beta", "admin");
         betaKeyId = operator.get("beta/api-keys")
                 .body()
@@ -112,6 +127,7 @@ class TenantIsolationMatrixTest {
     @AfterAll
     void stopService() {
         app.close();
+        issuer.close();
     }
 
     @Test
@@ -154,7 +170,7 @@ class TenantIsolationMatrixTest {
                 Call.page("POST", "/tenants/%s/api-keys"),
                 Call.page("POST", "/tenants/%s/api-keys/" + betaKeyId + "/revoke"));
 
-        for (ApiClient alpha : List.of(alphaAdmin, alphaViewer)) {
+        for (ApiClient alpha : List.of(alphaAdmin, alphaViewer, alphaAdminUser, alphaViewerUser)) {
             for (Call call : everyPathOfATenant) {
                 Response beta = call.by(alpha, "beta");
                 Response nobody = call.by(alpha, "nobody");
@@ -196,6 +212,10 @@ class TenantIsolationMatrixTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.text()).contains("data-cart=\"shop\"").doesNotContain("id=\"api-keys\"");
         assertThat(alphaAdmin.site("GET", "/tenants/alpha").text()).contains("id=\"api-keys\"");
+
+        Response usersRows = alphaViewerUser.get("alpha/carts/shop/product-sync");
+        assertThat(usersRows.status()).isEqualTo(200);
+        assertThat(usersRows.text()).contains("ALPHA-1").doesNotContain(BETA_ONLY_SKU);
     }
 
     @Test
@@ -226,10 +246,12 @@ class TenantIsolationMatrixTest {
                 Call.page("POST", "/tenants/%s/api-keys"),
                 Call.page("POST", "/tenants/%s/api-keys/" + alphaKeyId + "/revoke"));
 
-        for (Call call : adminActions) {
-            Response refused = call.by(alphaViewer, "alpha");
-            assertThat(refused.status()).as(call.toString()).isEqualTo(403);
-            assertThat(refused.text()).as(call.toString()).contains("admin role; you have its viewer role");
+        for (ApiClient viewer : List.of(alphaViewer, alphaViewerUser)) {
+            for (Call call : adminActions) {
+                Response refused = call.by(viewer, "alpha");
+                assertThat(refused.status()).as(call.toString()).isEqualTo(403);
+                assertThat(refused.text()).as(call.toString()).contains("admin role; you have its viewer role");
+            }
         }
 
         assertThat(alphaViewer.get("alpha/carts/shop/product-sync").status()).isEqualTo(200);
@@ -240,6 +262,11 @@ class TenantIsolationMatrixTest {
                         "SELECT count(*) FROM api_keys WHERE tenant_id = 'alpha' AND revoked_at IS NULL",
                         Integer.class))
                 .isEqualTo(2);
+    }
+
+    /** A token of the issuer for this service, valid long enough for the whole class, with these grants. */
+    private String user(String... grants) {
+        return issuer.sign(issuer.claims(USERS_CLIENT_ID, Instant.now().plus(Duration.ofMinutes(30)), grants));
     }
 
     private String newKey(String tenant, String role) {
