@@ -36,13 +36,7 @@ class ApiKeysPageBrowserTest {
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         site = "http://localhost:" + port;
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
-        for (String tenant : new String[] {"keys", "other"}) {
-            jdbc.update("""
-                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
-                        configured_at)
-                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
-                    """, tenant);
-        }
+        TestDatabase.connectShops(jdbc, "keys", "other");
     }
 
     @AfterAll

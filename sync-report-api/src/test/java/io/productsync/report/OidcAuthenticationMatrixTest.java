@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,14 +96,7 @@ class OidcAuthenticationMatrixTest {
         refused.forEach((what, token) -> {
             ApiClient client = new ApiClient(port, "Bearer " + token);
             for (String path : new String[] {TABLE, OTHER_TABLE, "oidc/api-keys"}) {
-                Response answer = client.get(path);
-                assertThat(answer.status()).as(what + " on " + path).isEqualTo(401);
-                assertThat(answer.headers().toLowerCase(Locale.ROOT))
-                        .as(what)
-                        .contains("www-authenticate=[bearer realm=\"product sync\"");
-                assertThat(answer.text())
-                        .as(what)
-                        .isEqualTo("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401}");
+                AuthenticationMatrixTest.assertRefusedWithoutDetail(client.get(path), what + " on " + path);
             }
         });
         assertThat(new ApiClient(port, "Bearer " + good).get(TABLE).status()).isEqualTo(200);

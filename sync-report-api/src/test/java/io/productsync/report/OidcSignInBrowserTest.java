@@ -45,13 +45,7 @@ class OidcSignInBrowserTest {
                 "--productsync.security.oidc.client-secret=" + SECRET);
         site = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "postgres", ""));
-        for (String tenant : new String[] {"acme", "gamma", "other"}) {
-            jdbc.update("""
-                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
-                        configured_at)
-                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
-                    """, tenant);
-        }
+        TestDatabase.connectShops(jdbc, "acme", "gamma", "other");
     }
 
     @AfterAll

@@ -92,11 +92,7 @@ class TenantIsolationMatrixTest {
         for (String tenant : List.of("alpha", "beta")) {
             String only = tenant.equals("beta") ? BETA_ONLY_SKU : "ALPHA-1";
             String wmsSku = tenant.equals("beta") ? BETA_ONLY_WMS_SKU : "ALPHA-WMS";
-            jdbc.update("""
-                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
-                        configured_at)
-                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
-                    """, tenant);
+            TestDatabase.connectShops(jdbc, tenant);
             jdbc.update("""
                     INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, reason,
                         cart_quantity, evaluated_at, event_id)

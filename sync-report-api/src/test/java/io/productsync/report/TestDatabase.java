@@ -55,6 +55,20 @@ public final class TestDatabase {
     }
 
     /** A new database with this module's Flyway migrations applied; connects as the superuser, for fixtures. */
+    /**
+     * A connected cart {@code shop} of each tenant, fed by WMS {@code main}, as the cart-connections projection writes
+     * it; written as the superuser, as fixtures are.
+     */
+    public static void connectShops(JdbcTemplate superuser, String... tenants) {
+        for (String tenant : tenants) {
+            superuser.update("""
+                    INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,
+                        configured_at)
+                    VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())
+                    """, tenant);
+        }
+    }
+
     public static DataSource migrated(String label) {
         DataSource dataSource = new DriverManagerDataSource(newDatabaseUrl(label), "postgres", "");
         Flyway.configure().dataSource(dataSource).load().migrate();

@@ -47,10 +47,7 @@ class RowLevelSecurityTest {
                     INSERT INTO product_sync (tenant_id, cart_id, sku, inventory_enabled, outcome, evaluated_at, event_id)
                     VALUES (?, 'shop', 'SKU-1', true, 'VERIFIED', now(), gen_random_uuid())""", tenant);
             superuser.update("INSERT INTO cart_cycles VALUES (?, 'shop', now(), now())", tenant);
-            superuser.update(
-                    "INSERT INTO carts (tenant_id, cart_id, wms_id, cart_sync_enabled, wms_sync_enabled, poll_interval,"
-                            + " configured_at) VALUES (?, 'shop', 'main', true, true, interval '10 seconds', now())",
-                    tenant);
+            TestDatabase.connectShops(superuser, tenant);
             superuser.update(
                     "INSERT INTO wms_connections (tenant_id, wms_id, platform, settings, configured_at)"
                             + " VALUES (?, 'main', 'sandbox', '{}', now())",
