@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -174,7 +175,10 @@ class ProductSyncPagesBrowserTest {
         assertThat(skus(page)).containsExactly("SKU-050", "SKU-051", "SKU-052", "SKU-053", "SKU-054", "SKU-055");
 
         page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
-        List<String> first = skus(page);
+        // Live rows are replaced in place every cycle: read them once a whole page is there, not mid-swap.
+        List<String> first = await().atMost(Duration.ofSeconds(30))
+                .ignoreException(StaleElementReferenceException.class)
+                .until(() -> skus(page), rows -> rows.size() == 50);
         assertThat(first).hasSize(50).startsWith("BDreams", "FAIL-1", "GIFT-CARD-50", "SKU-001");
         browser.follow(page.findElement(By.id("next-page")));
         List<String> second = skus(page);
