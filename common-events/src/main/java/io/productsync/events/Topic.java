@@ -15,9 +15,10 @@ public record Topic<K, V>(String name, boolean compacted, Duration retention, Se
 
     /**
      * Segments roll hourly: the log cleaner never touches the active segment, and Kafka's default (a week) would let a
-     * compacted topic hold a week of superseded records, or a short retention keep a week of data.
+     * compacted topic hold a week of superseded records, or a short retention keep a week of data. Also the roll of
+     * the topics a service creates on its own (Kafka Streams' changelogs).
      */
-    static final Duration SEGMENT = Duration.ofHours(1);
+    public static final Duration SEGMENT = Duration.ofHours(1);
     /** How long a tombstone outlives compaction: a reader that is up to a week behind still sees a SKU leave. */
     static final Duration TOMBSTONES_KEPT = Duration.ofDays(7);
     /** Dead letters wait for an operator this long. */

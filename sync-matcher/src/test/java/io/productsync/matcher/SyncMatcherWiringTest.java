@@ -23,11 +23,14 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +122,39 @@ class SyncMatcherWiringTest {
 
             assertThat(found.values())
                     .allSatisfy(topic -> assertThat(topic.partitions()).hasSize(PARTITIONS));
+        }
+    }
+
+    @Test
+    void itsChangelogsAreCompactedAndRollHourlyLikeEveryDeclaredTopic() throws Exception {
+        try (Admin admin = TestKafka.admin(bootstrapServers)) {
+            // Streams creates them at its first assignment, which may still be on its way.
+            List<String> changelogs = await().atMost(PATIENCE)
+                    .until(
+                            () -> admin.listTopics().names().get().stream()
+                                    .filter(name -> name.startsWith("sync-matcher-v2-") && name.endsWith("-changelog"))
+                                    .sorted()
+                                    .toList(),
+                            names -> names.size() == 5);
+            assertThat(changelogs)
+                    .containsExactly(
+                            "sync-matcher-v2-cart-cycles-store-changelog",
+                            "sync-matcher-v2-cart-skus-store-changelog",
+                            "sync-matcher-v2-pending-pushes-store-changelog",
+                            "sync-matcher-v2-wms-inventory-newest-store-changelog",
+                            "sync-matcher-v2-wms-sku-carts-store-changelog");
+            Map<ConfigResource, Config> configs = admin.describeConfigs(changelogs.stream()
+                            .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                            .toList())
+                    .all()
+                    .get();
+
+            assertThat(configs.values()).allSatisfy(config -> {
+                assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value())
+                        .isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
+                assertThat(config.get(TopicConfig.SEGMENT_MS_CONFIG).value())
+                        .isEqualTo(String.valueOf(Topic.SEGMENT.toMillis()));
+            });
         }
     }
 

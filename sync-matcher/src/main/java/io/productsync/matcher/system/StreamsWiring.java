@@ -1,9 +1,11 @@
 package io.productsync.matcher.system;
 
+import io.productsync.events.Topic;
 import io.productsync.matcher.SyncMatcherApplication;
 import io.productsync.matcher.matching.SyncTopology;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
@@ -38,6 +40,9 @@ class StreamsWiring {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // The broadcast topics are their tables' changelogs: a second copy of each table would double its writes.
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
+        // Changelogs are compacted, but the broker's default segment (a week) would keep a week of superseded state,
+        // e.g. a record per cart per partition every cycle: they roll like every declared topic.
+        config.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_MS_CONFIG), Topic.SEGMENT.toMillis());
         config.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         // Inputs and broadcast tables are read as bytes (inputs dead-lettered inside the topology); should anything
         // still fail Streams' own deserialization, failing is right: dropping a record would corrupt the tables.
