@@ -1,6 +1,7 @@
 package io.productsync.deploy;
 
 import io.productsync.events.Topic;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -20,6 +24,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -106,6 +112,31 @@ final class BenchKafka implements AutoCloseable {
                 .collect(Collectors.groupingBy(
                         e -> e.getKey().topic(),
                         Collectors.summingLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L))));
+    }
+
+    /** Sets {@code segment.ms} to {@code to} on every topic where it is {@code from}; returns those topics. */
+    List<String> rollSegments(Duration from, Duration to) {
+        Set<String> names = get(() -> admin.listTopics(new ListTopicsOptions().listInternal(true))
+                .names()
+                .get());
+        Map<ConfigResource, Config> configs = get(() -> admin.describeConfigs(names.stream()
+                        .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
+                        .toList())
+                .all()
+                .get());
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        configs.forEach((topic, config) -> {
+            if (String.valueOf(from.toMillis())
+                    .equals(config.get(TopicConfig.SEGMENT_MS_CONFIG).value())) {
+                changes.put(
+                        topic,
+                        List.of(new AlterConfigOp(
+                                new ConfigEntry(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(to.toMillis())),
+                                AlterConfigOp.OpType.SET)));
+            }
+        });
+        get(() -> admin.incrementalAlterConfigs(changes).all().get());
+        return changes.keySet().stream().map(ConfigResource::name).sorted().toList();
     }
 
     Map<TopicPartition, Long> committed(String group) {

@@ -90,11 +90,17 @@ final class BenchSystem implements AutoCloseable {
     }
 
     static long bytesUnder(Path dir) {
+        return bytesUnder(dir, "");
+    }
+
+    /** The size of the files under {@code dir} whose name ends with {@code suffix}. */
+    static long bytesUnder(Path dir, String suffix) {
         if (!Files.exists(dir)) {
             return 0;
         }
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile)
+                    .filter(file -> file.getFileName().toString().endsWith(suffix))
                     .mapToLong(file -> {
                         try {
                             return Files.size(file);

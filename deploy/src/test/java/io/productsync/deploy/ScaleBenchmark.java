@@ -22,7 +22,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * {@code bench.skus} SKUs per cart (B1's cart and WMS, B2/B5's table, B3's sandbox cart); B4's sandbox cart has
  * {@code bench.b4.skus} (default the smaller of that and 10,000) and gets {@code bench.b4.rate} WMS changes a second
- * (100) for {@code bench.b4.seconds} (30); sandbox carts are polled every {@code bench.poll-seconds} (default 30 s
+ * (100) for {@code bench.b4.seconds} (30); B6's disk run polls a cart of {@code bench.b6.skus} (the smaller of that and
+ * 100,000) every second for {@code bench.b6.cycles} (300) unchanged cycles, segments rolled every
+ * {@code bench.b6.segment-seconds} (30) instead of hourly; sandbox carts are polled every {@code bench.poll-seconds} (default 30 s
  * plus 1 s per 1,000 SKUs, at least 60). The table goes to the console and
  * {@code deploy/target/benchmarks/scale.txt}; a line of progress every 5 s.
  */
@@ -91,6 +93,28 @@ class ScaleBenchmark {
                                 atOneCatalog,
                                 "%,d".formatted(2 * skus),
                                 footprint.sample());
+                        BenchCatalog steady = new BenchCatalog(
+                                "bench-b6",
+                                "shop",
+                                "main",
+                                Integer.getInteger("bench.b6.skus", Math.min(skus, 100_000)));
+                        // After the footprint, which counts the SKUs of B1 and B3 only.
+                        SandboxCatalog steadyFiles = new SandboxCatalog(system.sandboxDir(), steady);
+                        steadyFiles.write(Duration.ofSeconds(1));
+                        if (cycle.firstCycle("B6", steady)) {
+                            new DiskOverCycles(system, kafka, progress, table)
+                                    .run(
+                                            steady,
+                                            Integer.getInteger("bench.b6.cycles", 300),
+                                            Duration.ofSeconds(Long.getLong("bench.b6.segment-seconds", 30)));
+                        } else {
+                            table.notMeasured(
+                                    "B6",
+                                    "Kafka disk over many unchanged cycles",
+                                    "flat",
+                                    "B6's cart did not converge");
+                        }
+                        steadyFiles.pollEvery(Duration.ofHours(1));
                     }
                 }
             }
