@@ -77,7 +77,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         private ProcessorContext<String, Decision> context;
         private CartStore carts;
         private WmsIndex wmsIndex;
-        private KeyValueStore<String, Instant> cycles;
+        private CartCycles cycles;
         private PendingPushes pending;
         private LocalTables tables;
         private long timestamp;
@@ -87,7 +87,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             this.context = context;
             this.carts = new CartStore(context.getStateStore(TopologyNames.CART_STORE));
             this.wmsIndex = new WmsIndex(context.getStateStore(TopologyNames.WMS_INDEX_STORE));
-            this.cycles = context.getStateStore(TopologyNames.CART_CYCLE_STORE);
+            this.cycles = new CartCycles(context.getStateStore(TopologyNames.CART_CYCLE_STORE));
             this.pending = new PendingPushes(context.getStateStore(TopologyNames.PENDING_PUSH_STORE));
             this.tables = new LocalTables(context);
         }
@@ -105,6 +105,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             } else if (change instanceof CartSideChange.WmsChanged) {
                 wmsChanged(record.key());
             } else if (change instanceof CartSideChange.AliasChanged) {
+                tables.aliasChanged();
                 aliasChanged(AliasKey.parse(record.key()));
             } else {
                 tables.connectionChanged(record.key());
@@ -183,10 +184,10 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         }
 
         private void cycleCompleted(String cartKey, CartCycleCompleted cycle) {
-            Instant previous = cycles.get(cartKey);
+            Instant previous = cycles.last(cartKey);
             boolean newer = previous == null || cycle.cycleAt().isAfter(previous);
             if (newer) {
-                cycles.put(cartKey, cycle.cycleAt());
+                cycles.record(cartKey, cycle.cycleAt());
             }
             if (tables.connection(cartKey) == null) {
                 return;
@@ -231,7 +232,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             if (!MatchInput.wantedWmsSku(cart, alias).equals(cart.sku())) {
                 wmsIndex.add(wmsKey, key);
             }
-            Instant lastCycle = cycles.get(new CartKey(cart.tenantId(), cart.cartId()).value());
+            Instant lastCycle = cycles.last(new CartKey(cart.tenantId(), cart.cartId()).value());
             Decision decision = SyncDecision.decide(
                     new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());
             if (decision instanceof Decision.Push push) {
