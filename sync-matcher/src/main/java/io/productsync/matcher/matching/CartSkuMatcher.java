@@ -55,7 +55,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                store(TopologyNames.CART_STORE, JsonSerde.of(CartHeld.class)),
+                store(TopologyNames.CART_STORE, new CartHeldSerde()),
                 store(TopologyNames.WMS_INDEX_STORE, Serdes.String()),
                 store(TopologyNames.PENDING_PUSH_STORE, JsonSerde.of(PendingPush.class)),
                 store(TopologyNames.CART_CYCLE_STORE, JsonSerde.of(Instant.class)));
