@@ -21,7 +21,7 @@ final class CartInventoryReader implements RecordReader<CartSideChange> {
     private static final JsonSerde<CartCycleCompleted> CYCLES = JsonSerde.of(CartCycleCompleted.class);
 
     private final RecordReader<CartInventoryObserved> observations = RecordReader.of(
-            Topics.CART_INVENTORY, CartSkuKey::parse, cart -> cart.key().value());
+            Topics.CART_INVENTORY, CartSkuKey::parse, cart -> Keys.sku(cart.tenantId(), cart.cartId(), cart.sku()));
     private final RecordReader<CartCycleCompleted> cycles = RecordReader.of(
             new Topic<>(TOPIC, Topics.CART_INVENTORY.keySerde(), CYCLES),
             CartKey::parse,

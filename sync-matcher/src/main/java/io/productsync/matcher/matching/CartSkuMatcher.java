@@ -5,13 +5,11 @@ import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartCycleCompleted;
 import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartInventoryObserved;
-import io.productsync.events.CartKey;
 import io.productsync.events.CartSkuKey;
 import io.productsync.events.EventTypes;
 import io.productsync.events.JsonSerde;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
-import io.productsync.events.WmsSkuKey;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -57,7 +55,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
-                store(TopologyNames.CART_STORE, JsonSerde.of(CartHeld.class)),
+                store(TopologyNames.CART_STORE, new CartHeldSerde()),
                 store(TopologyNames.WMS_INDEX_STORE, Serdes.String()),
                 store(TopologyNames.PENDING_PUSH_STORE, JsonSerde.of(PendingPush.class)),
                 store(TopologyNames.CART_CYCLE_STORE, JsonSerde.of(Instant.class)));
@@ -77,7 +75,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         private ProcessorContext<String, Decision> context;
         private CartStore carts;
         private WmsIndex wmsIndex;
-        private KeyValueStore<String, Instant> cycles;
+        private CartCycles cycles;
         private PendingPushes pending;
         private LocalTables tables;
         private long timestamp;
@@ -87,7 +85,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             this.context = context;
             this.carts = new CartStore(context.getStateStore(TopologyNames.CART_STORE));
             this.wmsIndex = new WmsIndex(context.getStateStore(TopologyNames.WMS_INDEX_STORE));
-            this.cycles = context.getStateStore(TopologyNames.CART_CYCLE_STORE);
+            this.cycles = new CartCycles(context.getStateStore(TopologyNames.CART_CYCLE_STORE));
             this.pending = new PendingPushes(context.getStateStore(TopologyNames.PENDING_PUSH_STORE));
             this.tables = new LocalTables(context);
         }
@@ -105,6 +103,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             } else if (change instanceof CartSideChange.WmsChanged) {
                 wmsChanged(record.key());
             } else if (change instanceof CartSideChange.AliasChanged) {
+                tables.aliasChanged();
                 aliasChanged(AliasKey.parse(record.key()));
             } else {
                 tables.connectionChanged(record.key());
@@ -155,10 +154,10 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
          * whose entries that no longer hold are dropped on the way.
          */
         private void wmsChanged(String wmsKey) {
-            WmsSkuKey wms = WmsSkuKey.parse(wmsKey);
+            String sku = Keys.skuOf(wmsKey);
             Set<String> decided = new HashSet<>();
-            for (String cartKey : tables.connectedCarts(wms.tenantId())) {
-                String key = cartKey + "/" + wms.sku();
+            for (String cartKey : tables.connectedCarts(Keys.tenant(wmsKey))) {
+                String key = cartKey + "/" + sku;
                 CartInventoryObserved held = carts.held(key);
                 if (held != null && feeds(held, wmsKey)) {
                     evaluate(key, held);
@@ -177,16 +176,15 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
 
         /** Whether the held cart SKU, in a connected cart, looks up this WMS key. */
         private boolean feeds(CartInventoryObserved held, String wmsKey) {
-            CartConnectionConfigured connection =
-                    tables.connection(new CartKey(held.tenantId(), held.cartId()).value());
+            CartConnectionConfigured connection = tables.connection(Keys.cart(held.tenantId(), held.cartId()));
             return connection != null && wmsKeyOf(held, connection).equals(wmsKey);
         }
 
         private void cycleCompleted(String cartKey, CartCycleCompleted cycle) {
-            Instant previous = cycles.get(cartKey);
+            Instant previous = cycles.last(cartKey);
             boolean newer = previous == null || cycle.cycleAt().isAfter(previous);
             if (newer) {
-                cycles.put(cartKey, cycle.cycleAt());
+                cycles.record(cartKey, cycle.cycleAt());
             }
             if (tables.connection(cartKey) == null) {
                 return;
@@ -220,18 +218,18 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
 
         /** Inner join: a cart SKU whose cart has no connection is held, not decided. */
         private void evaluate(String key, CartInventoryObserved cart) {
-            CartConnectionConfigured connection =
-                    tables.connection(new CartKey(cart.tenantId(), cart.cartId()).value());
+            String cartKey = Keys.cart(cart.tenantId(), cart.cartId());
+            CartConnectionConfigured connection = tables.connection(cartKey);
             if (connection == null) {
                 return;
             }
-            ProductAliasChanged alias = tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value());
+            ProductAliasChanged alias = tables.alias(Keys.alias(cart.tenantId(), cart.sku()));
             String wmsKey = MatchInput.wmsKey(cart, connection, alias);
             // A SKU looked up under its own name is found without the index (see wmsChanged).
             if (!MatchInput.wantedWmsSku(cart, alias).equals(cart.sku())) {
                 wmsIndex.add(wmsKey, key);
             }
-            Instant lastCycle = cycles.get(new CartKey(cart.tenantId(), cart.cartId()).value());
+            Instant lastCycle = cycles.last(cartKey);
             Decision decision = SyncDecision.decide(
                     new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());
             if (decision instanceof Decision.Push push) {
@@ -251,7 +249,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         }
 
         private String wmsKeyOf(CartInventoryObserved cart, CartConnectionConfigured connection) {
-            return MatchInput.wmsKey(cart, connection, tables.alias(new AliasKey(cart.tenantId(), cart.sku()).value()));
+            return MatchInput.wmsKey(cart, connection, tables.alias(Keys.alias(cart.tenantId(), cart.sku())));
         }
     }
 }

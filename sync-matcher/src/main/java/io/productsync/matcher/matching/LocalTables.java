@@ -19,8 +19,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * A task's copies of every WMS row, alias and connection, read from the broadcast tables. The tables hold the JSON as
  * broadcast; a row is parsed here, when a decision needs it. Connections, read for every decision and few, are also
- * kept parsed in memory until the matcher is told one changed ({@link #connectionChanged}): every change of the table
- * reaches the matcher right after the table holds it, and a task that restores its tables starts a new matcher.
+ * kept parsed in memory until the matcher is told one changed ({@link #connectionChanged}), and aliases are not read
+ * while the table has held none ({@link #aliasChanged}): every change of a table reaches the matcher right after the
+ * table holds it, and a task that restores its tables starts a new matcher.
  */
 final class LocalTables {
 
@@ -29,19 +30,22 @@ final class LocalTables {
     private final TimestampedKeyValueStore<String, byte[]> connections;
     private final Map<String, Optional<CartConnectionConfigured>> connectionByCart = new HashMap<>();
     private final Map<String, List<String>> cartsByTenant = new HashMap<>();
+    private boolean anyAlias;
 
     LocalTables(ProcessorContext<?, ?> context) {
         this.wms = context.getStateStore(TopologyNames.WMS_TABLE_STORE);
         this.aliases = context.getStateStore(TopologyNames.ALIAS_TABLE_STORE);
         this.connections = context.getStateStore(TopologyNames.CONNECTION_TABLE_STORE);
+        this.anyAlias = StoreContents.holdsAny(aliases);
     }
 
     WmsInventoryObserved wms(String wmsKey) {
         return read(wms, BroadcastTopics.WMS, wmsKey);
     }
 
+    /** Null without a read while the task has never held an alias (most SKUs have none). */
     ProductAliasChanged alias(String aliasKey) {
-        return read(aliases, BroadcastTopics.ALIASES, aliasKey);
+        return anyAlias ? read(aliases, BroadcastTopics.ALIASES, aliasKey) : null;
     }
 
     CartConnectionConfigured connection(String cartKey) {
@@ -61,6 +65,11 @@ final class LocalTables {
             }
             return List.copyOf(carts);
         });
+    }
+
+    /** An alias changed in the table. */
+    void aliasChanged() {
+        anyAlias = true;
     }
 
     /** The connection of {@code cartKey} changed in the table: forget what was kept of it. */

@@ -5,7 +5,6 @@ import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.WmsInventoryObserved;
-import io.productsync.events.WmsSkuKey;
 import java.time.Instant;
 
 /**
@@ -39,7 +38,7 @@ public record MatchInput(
 
     /** The key of the WMS row this cart SKU looks up: the wanted SKU in the cart's own WMS. */
     static String wmsKey(CartInventoryObserved cart, CartConnectionConfigured connection, ProductAliasChanged alias) {
-        return new WmsSkuKey(cart.tenantId(), connection.wmsId(), wantedWmsSku(cart, alias)).value();
+        return Keys.sku(cart.tenantId(), connection.wmsId(), wantedWmsSku(cart, alias));
     }
 
     /** The WMS row only counts if it is the wanted SKU in the cart's own WMS. */

@@ -20,24 +20,27 @@ final class PendingPushes {
     private static final StringSerializer PREFIX = new StringSerializer();
 
     private final KeyValueStore<String, PendingPush> store;
+    private final StoreContents.Written written;
 
     PendingPushes(KeyValueStore<String, PendingPush> store) {
         this.store = store;
+        this.written = new StoreContents.Written(store);
     }
 
     /** Whether to send this push: not if the same target is already pending (the cart has not answered yet). */
     boolean send(String cartSkuKey, PushCartInventory push, Instant lastCycle) {
-        PendingPush pending = store.get(cartSkuKey);
+        PendingPush pending = written.any() ? store.get(cartSkuKey) : null;
         if (pending != null && pending.command().targetQuantity() == push.targetQuantity()) {
             return false;
         }
         store.put(cartSkuKey, new PendingPush(push, lastCycle));
+        written.wrote();
         return true;
     }
 
     /** A result or a removal answers whatever was pending (read first: most results have nothing to clear). */
     void clear(String cartSkuKey) {
-        if (store.get(cartSkuKey) != null) {
+        if (written.any() && store.get(cartSkuKey) != null) {
             store.delete(cartSkuKey);
         }
     }
@@ -46,6 +49,9 @@ final class PendingPushes {
     List<String> skus(String cartKey, int limit) {
         String prefix = cartKey + "/";
         List<String> skus = new ArrayList<>();
+        if (!written.any()) {
+            return skus;
+        }
         try (KeyValueIterator<String, PendingPush> pending = store.prefixScan(prefix, PREFIX)) {
             while (pending.hasNext() && skus.size() <= limit) {
                 skus.add(pending.next().key.substring(prefix.length()));
@@ -60,6 +66,9 @@ final class PendingPushes {
      */
     List<KeyValue<String, PushCartInventory>> dueAgain(String cartKey, Instant previous, Instant cycleAt, Instant now) {
         List<KeyValue<String, PushCartInventory>> due = new ArrayList<>();
+        if (!written.any()) {
+            return due;
+        }
         try (KeyValueIterator<String, PendingPush> pending = store.prefixScan(cartKey + "/", PREFIX)) {
             pending.forEachRemaining(entry -> {
                 if (entry.value.pendingAt(previous)) {

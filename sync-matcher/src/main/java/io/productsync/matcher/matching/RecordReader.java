@@ -18,17 +18,32 @@ interface RecordReader<V> {
      */
     static <V> RecordReader<V> of(Topic<String, V> topic, Function<String, ?> parseKey, Function<V, String> keyOf) {
         return (key, headers, raw) -> {
+            V value;
             try {
-                parseKey.apply(key);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("bad key on " + topic.name() + ": " + e.getMessage(), e);
+                value = topic.valueSerde().deserializer().deserialize(topic.name(), raw);
+            } catch (RuntimeException e) {
+                requireKey(topic, parseKey, key);
+                throw e;
             }
-            V value = topic.valueSerde().deserializer().deserialize(topic.name(), raw);
-            if (value != null && !keyOf.apply(value).equals(key)) {
+            // The value's ids were checked as it was read: a key that spells them needs no check of its own.
+            if (value != null && keyOf.apply(value).equals(key)) {
+                return value;
+            }
+            requireKey(topic, parseKey, key);
+            if (value != null) {
                 throw new IllegalArgumentException("key '" + key + "' on " + topic.name()
                         + " disagrees with the value's key '" + keyOf.apply(value) + "'");
             }
-            return value;
+            return null;
         };
+    }
+
+    /** A bad key is named as such, before whatever else is wrong with the record. */
+    private static void requireKey(Topic<String, ?> topic, Function<String, ?> parseKey, String key) {
+        try {
+            parseKey.apply(key);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad key on " + topic.name() + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -46,7 +46,7 @@ public final class SyncTopology {
                                 RecordReader.of(
                                         Topics.WMS_INVENTORY,
                                         WmsSkuKey::parse,
-                                        row -> row.key().value()))
+                                        row -> Keys.sku(row.tenantId(), row.wmsId(), row.sku())))
                         .processValues(
                                 new NewestObservationOnly<>(
                                         TopologyNames.WMS_GUARD_STORE,

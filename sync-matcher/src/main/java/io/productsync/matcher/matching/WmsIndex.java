@@ -18,16 +18,19 @@ final class WmsIndex {
     private static final StringSerializer PREFIX = new StringSerializer();
 
     private final KeyValueStore<String, String> store;
+    private final StoreContents.Written written;
 
     WmsIndex(KeyValueStore<String, String> store) {
         this.store = store;
+        this.written = new StoreContents.Written(store);
     }
 
     /** Read first: a SKU decided again looks up the same WMS key, and a second write would only cost a record. */
     void add(String wmsKey, String cartSkuKey) {
         String key = wmsKey + SEPARATOR + cartSkuKey;
-        if (store.get(key) == null) {
+        if (!written.any() || store.get(key) == null) {
             store.put(key, cartSkuKey);
+            written.wrote();
         }
     }
 
@@ -38,6 +41,9 @@ final class WmsIndex {
     /** The cart SKU keys listed for this WMS key, read out before the caller changes the index. */
     List<String> cartSkus(String wmsKey) {
         List<String> cartSkus = new ArrayList<>();
+        if (!written.any()) {
+            return cartSkus;
+        }
         try (KeyValueIterator<String, String> entries = store.prefixScan(wmsKey + SEPARATOR, PREFIX)) {
             entries.forEachRemaining(entry -> cartSkus.add(entry.value));
         }
