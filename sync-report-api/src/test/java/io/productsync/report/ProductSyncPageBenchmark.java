@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.productsync.report.syncstatus.ListStatements;
 import io.productsync.report.syncstatus.SyncFilter;
+import io.productsync.report.system.TenantReads;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -27,8 +29,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * An API page of 50 at 1,000,000 rows (issue 7, B5): 2,000 random pages over HTTP from a client in the same JVM, each
- * next to the page's own SQL over plain JDBC (one kept connection), interleaved so both see the same load. Run by
- * command only (the name keeps it out of the normal suite):
+ * next to the page's own SQL over plain JDBC (one kept connection), interleaved so both see the same load; and the
+ * same SQL as a tenant's read runs it (row-level security, {@link TenantReads}) both ways, in a transaction of its own
+ * (three round trips) and in one round trip, each on a kept connection of the web role. Run by command only (the
+ * name keeps it out of the normal suite):
  *
  * <pre>./mvnw -q -B -o -pl sync-report-api verify -Dtest=ProductSyncPageBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
@@ -52,7 +56,8 @@ class ProductSyncPageBenchmark {
         String url = TestDatabase.newDatabaseUrl("pagebench");
         try (ConfigurableApplicationContext app = RunningService.start(
                         brokers, url, "--productsync.kafka.partitions=1", "--logging.level.root=WARN");
-                SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true)) {
+                SingleConnectionDataSource dataSource = new SingleConnectionDataSource(url, "postgres", "", true);
+                SingleConnectionDataSource web = new SingleConnectionDataSource(url, "productsync_web", "", true)) {
             BigCart.fill(new JdbcTemplate(dataSource), "bench", "big", ROWS);
             String api = "http://localhost:" + app.getEnvironment().getProperty("local.server.port")
                     + "/api/v1/tenants/bench/carts/big/product-sync?limit=50&after=";
@@ -61,6 +66,9 @@ class ProductSyncPageBenchmark {
             double[] overHttp = new double[PAGES];
             double[] blocking = new double[PAGES];
             double[] bare = new double[PAGES];
+            double[] inTransaction = new double[PAGES];
+            double[] oneRoundTrip = new double[PAGES];
+            TenantReads reads = new TenantReads(web);
             long[] collectionsAtStart = null;
             for (int i = -WARM_UP; i < PAGES; i++) {
                 if (i == 0) {
@@ -82,24 +90,35 @@ class ProductSyncPageBenchmark {
                 ListStatements.Sql sql =
                         ListStatements.page("bench", "big", new SyncFilter(null, null, null), after, 51);
                 start = System.nanoTime();
-                List<Object[]> rows = jdbc.query(sql.sql(), sql.params(), (rs, n) -> {
-                    Object[] columns = new Object[rs.getMetaData().getColumnCount()];
-                    for (int c = 0; c < columns.length; c++) {
-                        columns[c] = rs.getObject(c + 1);
-                    }
-                    return columns;
-                });
+                List<Object[]> rows = jdbc.query(sql.sql(), sql.params(), ALL_COLUMNS);
                 long bareNanos = System.nanoTime() - start;
                 assertThat(rows).hasSize(51);
+                start = System.nanoTime();
+                List<Object[]> inItsTransaction = reads.read(
+                        "bench",
+                        client -> client.sql(sql.sql())
+                                .params(sql.params())
+                                .query(ALL_COLUMNS)
+                                .list());
+                long inTransactionNanos = System.nanoTime() - start;
+                assertThat(inItsTransaction).hasSize(51);
+                start = System.nanoTime();
+                List<Object[]> inOneRoundTrip = reads.query("bench", sql.sql(), sql.params(), ALL_COLUMNS);
+                long oneRoundTripNanos = System.nanoTime() - start;
+                assertThat(inOneRoundTrip).hasSize(51);
                 if (i >= 0) {
                     overHttp[i] = httpNanos / 1e6;
                     blocking[i] = blockingNanos / 1e6;
                     bare[i] = bareNanos / 1e6;
+                    inTransaction[i] = inTransactionNanos / 1e6;
+                    oneRoundTrip[i] = oneRoundTripNanos / 1e6;
                 }
             }
             Arrays.sort(overHttp);
             Arrays.sort(blocking);
             Arrays.sort(bare);
+            Arrays.sort(inTransaction);
+            Arrays.sort(oneRoundTrip);
             print(
                     "%d cores shared with other builds, load average %.2f; %,d random pages of 50 at %,d rows after %d"
                             + " untimed",
@@ -111,6 +130,12 @@ class ProductSyncPageBenchmark {
             print("GET .../product-sync?limit=50&after=  p50 %.2f ms  p99 %.2f ms", p(overHttp, 50), p(overHttp, 99));
             print("  the same, HttpURLConnection       p50 %.2f ms  p99 %.2f ms", p(blocking, 50), p(blocking, 99));
             print("its SQL over plain JDBC            p50 %.2f ms  p99 %.2f ms", p(bare, 50), p(bare, 99));
+            print(
+                    "  as a tenant's read, transaction  p50 %.2f ms  p99 %.2f ms",
+                    p(inTransaction, 50), p(inTransaction, 99));
+            print(
+                    "  as a tenant's read, one trip     p50 %.2f ms  p99 %.2f ms",
+                    p(oneRoundTrip, 50), p(oneRoundTrip, 99));
             print(
                     "ratio                              p50 %.1fx     p99 %.1fx   (HttpURLConnection %.1fx / %.1fx)",
                     p(overHttp, 50) / p(bare, 50),
@@ -126,6 +151,14 @@ class ProductSyncPageBenchmark {
             Files.write(out, report);
         }
     }
+
+    private static final RowMapper<Object[]> ALL_COLUMNS = (rs, n) -> {
+        Object[] columns = new Object[rs.getMetaData().getColumnCount()];
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = rs.getObject(c + 1);
+        }
+        return columns;
+    };
 
     /** Collections so far and their milliseconds, over every collector of this JVM. */
     private static long[] collections() {

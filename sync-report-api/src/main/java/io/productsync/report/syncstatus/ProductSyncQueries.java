@@ -48,12 +48,7 @@ public class ProductSyncQueries {
     public KeysetPage<ProductSyncItem> page(
             String tenantId, String cartId, SyncFilter filter, String afterSku, int limit) {
         Statement page = pageStatement(tenantId, cartId, filter, afterSku, limit + 1);
-        List<ProductSyncItem> rows = reads.read(
-                tenantId,
-                jdbc -> jdbc.sql(page.sql())
-                        .params(page.params())
-                        .query(ProductSyncQueries::item)
-                        .list());
+        List<ProductSyncItem> rows = reads.query(tenantId, page.sql(), page.params(), ProductSyncQueries::item);
         return KeysetPage.of(rows, limit, ProductSyncItem::sku);
     }
 
@@ -64,12 +59,8 @@ public class ProductSyncQueries {
     public KeysetPage<ProductSyncItem> pageBefore(
             String tenantId, String cartId, SyncFilter filter, String beforeSku, int limit) {
         Statement page = pageStatement(tenantId, cartId, filter, null, beforeSku, limit + 1);
-        List<ProductSyncItem> rows = new ArrayList<>(reads.read(
-                tenantId,
-                jdbc -> jdbc.sql(page.sql())
-                        .params(page.params())
-                        .query(ProductSyncQueries::item)
-                        .list()));
+        List<ProductSyncItem> rows =
+                new ArrayList<>(reads.query(tenantId, page.sql(), page.params(), ProductSyncQueries::item));
         boolean more = rows.size() > limit;
         List<ProductSyncItem> items = new ArrayList<>(rows.subList(0, Math.min(limit, rows.size())));
         Collections.reverse(items);
@@ -122,14 +113,14 @@ public class ProductSyncQueries {
     }
 
     public Optional<ProductSyncItem> find(String tenantId, String cartId, String sku) {
-        return reads.read(
-                tenantId,
-                jdbc -> jdbc.sql(COLUMNS + " AND sku = :sku")
-                        .param("tenant", tenantId)
-                        .param("cart", cartId)
-                        .param("sku", sku)
-                        .query(ProductSyncQueries::item)
-                        .optional());
+        return reads
+                .query(
+                        tenantId,
+                        COLUMNS + " AND sku = :sku",
+                        Map.of("tenant", tenantId, "cart", cartId, "sku", sku),
+                        ProductSyncQueries::item)
+                .stream()
+                .findFirst();
     }
 
     /** The rows of these SKUs that exist, in one query (the live page's refresh of what a batch changed). */
@@ -138,14 +129,11 @@ public class ProductSyncQueries {
             return List.of();
         }
         // a collection parameter expands to one placeholder per SKU: IN (?, ?, ...)
-        return reads.read(
+        return reads.query(
                 tenantId,
-                jdbc -> jdbc.sql(COLUMNS + " AND sku IN (:skus)")
-                        .param("tenant", tenantId)
-                        .param("cart", cartId)
-                        .param("skus", List.copyOf(skus))
-                        .query(ProductSyncQueries::item)
-                        .list());
+                COLUMNS + " AND sku IN (:skus)",
+                Map.of("tenant", tenantId, "cart", cartId, "skus", List.copyOf(skus)),
+                ProductSyncQueries::item);
     }
 
     /**
@@ -174,12 +162,7 @@ public class ProductSyncQueries {
             parts.add(part.append(" ORDER BY sku LIMIT :limit)").toString());
         }
         Map<String, ProductSyncItem> bySku = new LinkedHashMap<>();
-        reads.read(
-                        tenantId,
-                        jdbc -> jdbc.sql(String.join(" UNION ALL ", parts))
-                                .params(params)
-                                .query(ProductSyncQueries::item)
-                                .list())
+        reads.query(tenantId, String.join(" UNION ALL ", parts), params, ProductSyncQueries::item)
                 .forEach(item -> bySku.put(item.sku(), item));
         return List.copyOf(bySku.values());
     }

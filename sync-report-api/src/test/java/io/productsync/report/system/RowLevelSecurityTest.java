@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Row-level security on the real database (V10): tenants {@code a} and {@code b} hold rows with the same keys in every
@@ -110,6 +112,29 @@ class RowLevelSecurityTest {
                             .list());
 
             assertThat(seen).as(table).isNotEmpty().containsOnly("a");
+        }
+    }
+
+    @Test
+    void aOneRoundTripReadSeesOnlyItsTenantAndLeavesNothingOnItsConnection() {
+        String url = ((DriverManagerDataSource) database).getUrl();
+        try (SingleConnectionDataSource connection = new SingleConnectionDataSource(url, "productsync_web", "", true)) {
+            TenantReads oneConnection = new TenantReads(connection);
+            JdbcTemplate sameConnection = new JdbcTemplate(connection);
+            for (String table : TENANT_TABLES) {
+                List<String> seen = oneConnection.query(
+                        "b", "SELECT tenant_id FROM " + table, Map.of(), (rs, n) -> rs.getString(1));
+
+                assertThat(seen).as(table).isNotEmpty().containsOnly("b");
+                // The setting lived in the round trip's implicit transaction only: the next query sees nothing.
+                assertThat(sameConnection.queryForObject(
+                                "SELECT current_setting('productsync.tenant_id', true)", String.class))
+                        .as(table)
+                        .isNullOrEmpty();
+                assertThat(sameConnection.queryForObject("SELECT count(*) FROM " + table, Long.class))
+                        .as(table)
+                        .isZero();
+            }
         }
     }
 
