@@ -108,8 +108,8 @@ public final class Browser implements AutoCloseable {
 
     /**
      * Opens {@code url} and returns once its document has replaced the one before and is loaded. {@code get} alone is
-     * not enough: on a loaded machine it was seen to return while the previous document (or the fresh browser's blank
-     * one) was still the one an element lookup reads.
+     * not enough: WebDriver may return before the new page can be read, and on a loaded machine a lookup right after it
+     * found no {@code main} on a page that has one.
      */
     public void go(String url) {
         WebElement old = driver.findElement(By.tagName("html"));
