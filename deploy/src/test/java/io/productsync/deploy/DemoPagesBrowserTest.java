@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.productsync.report.Browser;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,9 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -74,36 +71,32 @@ class DemoPagesBrowserTest {
     void theDemoTableChangesInPlaceAfterAWmsEditAndAnAliasFromANeverRowSyncsIt() {
         WebDriver page = browser.driver();
         JavascriptExecutor script = (JavascriptExecutor) page;
-        page.get(system.site() + "/tenants/" + TENANT);
+        browser.go(system.site() + "/tenants/" + TENANT);
         await().atMost(Duration.ofSeconds(90)).ignoreExceptions().untilAsserted(() -> {
-            page.navigate().refresh();
+            browser.reload();
             assertThat(page.findElement(By.cssSelector("#carts tr[data-cart='" + CART + "']"))
                             .getText())
                     .contains("sandbox", "main", "5 3 2");
         });
         browser.screenshot("demo-carts");
-        browser.follow(page.findElement(By.linkText("View Product Sync")));
+        browser.follow(browser.find(By.linkText("View Product Sync")));
 
-        // Every cycle's verdict moves the synced rows' dates, so rows are replaced live while they are read.
-        await().atMost(Duration.ofSeconds(10))
-                .ignoreException(StaleElementReferenceException.class)
-                .untilAsserted(() -> {
-                    assertThat(row(page, "BDreams").getText()).contains("NEVER", "No WMS match");
-                    assertThat(row(page, "GIFT-CARD-50").getText()).contains("No", "NEVER", "Inventory not tracked");
-                    assertThat(row(page, "012345678905").getText()).contains("MUG-BLUE", "via alias");
-                    assertThat(row(page, "234567891").getText()).contains("25 25");
-                });
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "open".equals(page.findElement(By.id("live")).getAttribute("data-state")));
+        // Every cycle's verdict moves the synced rows' dates, so rows are replaced live while they are read
+        // (Browser.text reads a replaced row again).
+        assertThat(browser.text(row("BDreams"))).contains("NEVER", "No WMS match");
+        assertThat(browser.text(row("GIFT-CARD-50"))).contains("No", "NEVER", "Inventory not tracked");
+        assertThat(browser.text(row("012345678905"))).contains("MUG-BLUE", "via alias");
+        assertThat(browser.text(row("234567891"))).contains("25 25");
+        browser.until(
+                "the live stream to open",
+                p -> "open".equals(p.findElement(By.id("live")).getAttribute("data-state")));
         browser.screenshot("demo-product-sync");
         script.executeScript("window.notReloaded = true;");
 
         // The WMS receives five more: the cart follows, and the row shows it without a reload.
         SandboxFiles.setLastColumn(SandboxFiles.wms(sandbox, TENANT, DemoSandbox.WMS), "234567891", "30");
         await().atMost(Duration.ofSeconds(60))
-                .ignoreException(StaleElementReferenceException.class)
-                .untilAsserted(
-                        () -> assertThat(row(page, "234567891").getText()).contains("30 30", "just now"));
+                .untilAsserted(() -> assertThat(browser.text(row("234567891"))).contains("30 30", "just now"));
         assertThat(script.executeScript("return window.notReloaded === true;")).isEqualTo(true);
         browser.screenshot("demo-live-wms-edit");
 
@@ -112,37 +105,31 @@ class DemoPagesBrowserTest {
                 SandboxFiles.wms(sandbox, TENANT, DemoSandbox.WMS),
                 DemoSandbox.WMS_CSV.replace("234567891,25", "234567891,30") + "B-DREAMS,6\n");
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            page.get(system.site() + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?never=true");
-            browser.follow(page.findElement(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
+            browser.go(system.site() + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?never=true");
+            browser.follow(browser.find(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
                     .findElement(By.linkText("Create an alias")));
-            assertThat(page.findElement(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
+            assertThat(browser.find(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
         });
-        assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
-        new Select(page.findElement(By.id("kind"))).selectByValue("LISTING_SKU");
+        assertThat(browser.find(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
+        new Select(browser.find(By.id("kind"))).selectByValue("LISTING_SKU");
         browser.screenshot("demo-alias-form");
-        browser.follow(page.findElement(By.cssSelector("#add-alias button[type='submit']")));
+        browser.follow(browser.find(By.cssSelector("#add-alias button[type='submit']")));
 
         assertThat(page.getCurrentUrl()).contains("/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() -> {
-            page.navigate().refresh();
-            WebElement bdreams = row(page, "BDreams");
-            assertThat(bdreams.getText()).contains("B-DREAMS", "via alias").doesNotContain("NEVER");
+            browser.reload();
+            assertThat(page.findElement(row("BDreams")).getText())
+                    .contains("B-DREAMS", "via alias")
+                    .doesNotContain("NEVER");
         });
         assertThat(page.findElements(By.cssSelector("#product-sync tr[data-fix-for='BDreams']")))
                 .isEmpty();
         browser.screenshot("demo-alias-synced");
-        await().atMost(Duration.ofSeconds(10))
-                .ignoreException(StaleElementReferenceException.class)
-                .untilAsserted(() -> assertThat(skusShown(page)).contains("BDreams", "234567891", "GIFT-CARD-50"));
+        assertThat(browser.texts(By.cssSelector("#product-sync tbody th.sku")))
+                .contains("BDreams", "234567891", "GIFT-CARD-50");
     }
 
-    private static WebElement row(WebDriver page, String sku) {
-        return page.findElement(By.cssSelector("#product-sync tr[data-sku='" + sku + "']"));
-    }
-
-    private static List<String> skusShown(WebDriver page) {
-        return page.findElements(By.cssSelector("#product-sync tbody th.sku")).stream()
-                .map(WebElement::getText)
-                .toList();
+    private static By row(String sku) {
+        return By.cssSelector("#product-sync tr[data-sku='" + sku + "']");
     }
 }

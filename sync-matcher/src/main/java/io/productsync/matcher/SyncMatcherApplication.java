@@ -22,7 +22,11 @@ public class SyncMatcherApplication {
         return new SpringApplicationBuilder(SyncMatcherApplication.class).properties("spring.config.name=sync-matcher");
     }
 
+    /**
+     * The standalone matcher: a Streams client that failed for good exits the JVM with 1, so an orchestrator restarts
+     * it (the launcher, whose JVM also serves the other services, does not set this).
+     */
     public static void main(String[] args) {
-        builder().run(args);
+        builder().properties("productsync.matcher.exit-on-streams-error=true").run(args);
     }
 }

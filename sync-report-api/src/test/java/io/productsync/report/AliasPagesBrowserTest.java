@@ -127,33 +127,33 @@ class AliasPagesBrowserTest {
     @Test
     void anAliasIsAddedAndDeletedInThePageAndARefusedOneShowsWhy() {
         WebDriver page = browser.driver();
-        page.get(site + "/tenants/" + TENANT + "/aliases");
+        browser.go(site + "/tenants/" + TENANT + "/aliases");
 
-        add(page, "LISTING-7", "MUG-BLUE", "LISTING_SKU");
+        add("LISTING-7", "MUG-BLUE", "LISTING_SKU");
 
         assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT + "/aliases");
-        assertThat(page.findElement(By.id("message")).getText()).startsWith("Saved alias 'LISTING-7' -> 'MUG-BLUE'");
-        WebElement row = awaitRow(page, "LISTING-7");
+        assertThat(browser.text(By.id("message"))).startsWith("Saved alias 'LISTING-7' -> 'MUG-BLUE'");
+        WebElement row = awaitRow("LISTING-7");
         assertThat(row.getText()).contains("MUG-BLUE", "LISTING_SKU");
         browser.screenshot("aliases-added");
 
-        add(page, "UPC-9", "LISTING-7", "UPC");
+        add("UPC-9", "LISTING-7", "UPC");
 
-        assertThat(page.findElement(By.id("error")).getText())
+        assertThat(browser.text(By.id("error")))
                 .isEqualTo("wmsSku 'LISTING-7' is itself an alias (of 'MUG-BLUE'): aliases resolve in one hop, so"
                         + " point 'UPC-9' at 'MUG-BLUE' directly");
-        assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("UPC-9");
-        assertThat(new Select(page.findElement(By.id("kind")))
+        assertThat(browser.find(By.id("alias")).getAttribute("value")).isEqualTo("UPC-9");
+        assertThat(new Select(browser.find(By.id("kind")))
                         .getFirstSelectedOption()
                         .getText())
                 .isEqualTo("UPC");
         browser.screenshot("aliases-refused");
 
-        browser.follow(page.findElement(By.cssSelector("#aliases tr[data-alias='LISTING-7'] button.delete")));
+        browser.follow(browser.find(By.cssSelector("#aliases tr[data-alias='LISTING-7'] button.delete")));
 
-        assertThat(page.findElement(By.id("message")).getText()).startsWith("Deleted alias 'LISTING-7'");
+        assertThat(browser.text(By.id("message"))).startsWith("Deleted alias 'LISTING-7'");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            page.navigate().refresh();
+            browser.reload();
             assertThat(page.findElements(By.cssSelector("#aliases tr[data-alias='LISTING-7']")))
                     .isEmpty();
         });
@@ -170,17 +170,16 @@ class AliasPagesBrowserTest {
                 UPC-300,MUG-BLUE,UPC
                 """);
         WebDriver page = browser.driver();
-        page.get(site + "/tenants/" + TENANT + "/aliases");
+        browser.go(site + "/tenants/" + TENANT + "/aliases");
 
-        page.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
-        browser.follow(page.findElement(By.cssSelector("#import-aliases button[type='submit']")));
+        browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+        browser.follow(browser.find(By.cssSelector("#import-aliases button[type='submit']")));
 
-        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Preview of the alias upload");
-        assertThat(page.findElement(By.cssSelector("#refused tr[data-line='3']"))
-                        .getText())
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Preview of the alias upload");
+        assertThat(browser.find(By.cssSelector("#refused tr[data-line='3']")).getText())
                 .contains("UPC-200", "kind 'EAN' is not one of SKU, UPC");
-        assertThat(texts(page, "#added tbody td.sku")).containsExactly("UPC-100", "UPC-300");
-        assertThat(page.findElement(By.id("summary")).getText()).startsWith("Nothing is saved yet");
+        assertThat(texts("#added tbody td.sku")).containsExactly("UPC-100", "UPC-300");
+        assertThat(browser.text(By.id("summary"))).startsWith("Nothing is saved yet");
         browser.screenshot("alias-upload-preview");
         assertThat(api.get(TENANT + "/aliases?aliasPrefix=UPC-")
                         .body()
@@ -188,43 +187,43 @@ class AliasPagesBrowserTest {
                         .isEmpty())
                 .isTrue();
 
-        browser.follow(page.findElement(By.cssSelector("#confirm-import button[type='submit']")));
+        browser.follow(browser.find(By.cssSelector("#confirm-import button[type='submit']")));
 
-        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
-        assertThat(page.findElement(By.id("summary")).getText()).startsWith("Saved 2 new and 0 changed aliases");
-        page.navigate().refresh();
-        assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Alias upload applied");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Alias upload applied");
+        assertThat(browser.text(By.id("summary"))).startsWith("Saved 2 new and 0 changed aliases");
+        browser.reload();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Alias upload applied");
         browser.screenshot("alias-upload-applied");
-        browser.follow(page.findElement(By.id("to-aliases")));
-        page.findElement(By.id("aliasPrefix")).sendKeys("UPC-");
-        browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
+        browser.follow(browser.find(By.id("to-aliases")));
+        browser.find(By.id("aliasPrefix")).sendKeys("UPC-");
+        browser.follow(browser.find(By.cssSelector("form.filters button[type='submit']")));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            page.navigate().refresh();
-            assertThat(texts(page, "#aliases tbody th.sku")).containsExactly("UPC-100", "UPC-300");
+            browser.reload();
+            assertThat(texts("#aliases tbody th.sku")).containsExactly("UPC-100", "UPC-300");
         });
         assertThat(page.getCurrentUrl()).contains("aliasPrefix=UPC-");
         browser.screenshot("alias-upload-listed");
 
-        page.get(site + "/tenants/" + TENANT + "/aliases/import/" + UUID.randomUUID());
-        assertThat(page.findElement(By.id("error")).getText()).contains("404", "upload the file again");
-        page.get(site + "/tenants/ghost/aliases");
-        assertThat(page.findElement(By.id("error")).getText()).contains("404", "tenant 'ghost' is not known");
+        browser.go(site + "/tenants/" + TENANT + "/aliases/import/" + UUID.randomUUID());
+        assertThat(browser.text(By.id("error"))).contains("404", "upload the file again");
+        browser.go(site + "/tenants/ghost/aliases");
+        assertThat(browser.text(By.id("error"))).contains("404", "tenant 'ghost' is not known");
     }
 
     @Test
     void theNeverRowsCreateAnAliasLinkOpensTheFormPrefilledWithTheSuggestedWmsSkuAndSavingReturnsToTheTable() {
         WebDriver page = browser.driver();
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
 
-        browser.follow(page.findElement(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
+        browser.follow(browser.find(By.cssSelector("#product-sync tr[data-fix-for='BDreams']"))
                 .findElement(By.linkText("Create an alias")));
 
-        assertThat(page.findElement(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
-        assertThat(page.findElement(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
-        assertThat(page.findElement(By.id("suggested")).getText()).contains("B-DREAMS");
+        assertThat(browser.find(By.id("alias")).getAttribute("value")).isEqualTo("BDreams");
+        assertThat(browser.find(By.id("wmsSku")).getAttribute("value")).isEqualTo("B-DREAMS");
+        assertThat(browser.text(By.id("suggested"))).contains("B-DREAMS");
         browser.screenshot("alias-from-never-row");
 
-        browser.follow(page.findElement(By.cssSelector("#add-alias button[type='submit']")));
+        browser.follow(browser.find(By.cssSelector("#add-alias button[type='submit']")));
 
         assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
         ConsumerRecord<String, byte[]> published =
@@ -243,15 +242,15 @@ class AliasPagesBrowserTest {
                         .contains("\"wmsSku\":\"B-DREAMS\""));
 
         browser.width(390);
-        page.get(site + "/tenants/" + TENANT + "/aliases?alias=BDreams&cart=" + CART);
+        browser.go(site + "/tenants/" + TENANT + "/aliases?alias=BDreams&cart=" + CART);
         Object overflow = ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("the aliases page scrolls sideways on a phone").isEqualTo(false);
         browser.screenshot("aliases-phone");
     }
 
-    private void add(WebDriver page, String alias, String wmsSku, String kind) {
-        WebElement form = page.findElement(By.id("add-alias"));
+    private void add(String alias, String wmsSku, String kind) {
+        WebElement form = browser.find(By.id("add-alias"));
         form.findElement(By.id("alias")).clear();
         form.findElement(By.id("alias")).sendKeys(alias);
         form.findElement(By.id("wmsSku")).clear();
@@ -260,18 +259,16 @@ class AliasPagesBrowserTest {
         browser.follow(form.findElement(By.cssSelector("button[type='submit']")));
     }
 
-    private static WebElement awaitRow(WebDriver page, String alias) {
+    private WebElement awaitRow(String alias) {
         By row = By.cssSelector("#aliases tr[data-alias='" + alias + "']");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            page.navigate().refresh();
-            assertThat(page.findElements(row)).hasSize(1);
+            browser.reload();
+            assertThat(browser.driver().findElements(row)).hasSize(1);
         });
-        return page.findElement(row);
+        return browser.find(row);
     }
 
-    private static List<String> texts(WebDriver page, String css) {
-        return page.findElements(By.cssSelector(css)).stream()
-                .map(WebElement::getText)
-                .toList();
+    private List<String> texts(String css) {
+        return browser.texts(By.cssSelector(css));
     }
 }

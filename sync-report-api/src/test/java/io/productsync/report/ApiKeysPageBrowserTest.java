@@ -48,32 +48,32 @@ class ApiKeysPageBrowserTest {
     void anAdminCreatesAKeySeenOnceUsesItAndRevokesItFromTheTenantPage() {
         try (Browser browser = Browser.signedIn(site)) {
             WebDriver page = browser.driver();
-            assertThat(page.findElement(By.id("tenants")).getText()).contains("keys", "other");
-            browser.follow(page.findElement(By.linkText("keys")));
+            assertThat(browser.text(By.id("tenants"))).contains("keys", "other");
+            browser.follow(browser.find(By.linkText("keys")));
 
-            page.findElement(By.id("key-name")).sendKeys("nightly export");
-            new Select(page.findElement(By.id("key-role"))).selectByValue("viewer");
-            browser.follow(page.findElement(By.cssSelector("#create-key button[type=submit]")));
-            String key = page.findElement(By.id("new-key-value")).getText();
+            browser.find(By.id("key-name")).sendKeys("nightly export");
+            new Select(browser.find(By.id("key-role"))).selectByValue("viewer");
+            browser.follow(browser.find(By.cssSelector("#create-key button[type=submit]")));
+            String key = browser.text(By.id("new-key-value"));
             assertThat(key).startsWith("psk_");
-            assertThat(page.findElement(By.id("keys")).getText()).contains("nightly export", "viewer", "never");
+            assertThat(browser.text(By.id("keys"))).contains("nightly export", "viewer", "never");
             browser.screenshot("api-keys-created");
 
-            page.get(site + "/tenants/keys");
+            browser.go(site + "/tenants/keys");
             assertThat(page.findElements(By.id("new-key"))).as("shown once").isEmpty();
             assertThat(page.getPageSource()).doesNotContain(key);
             ApiClient withKey = new ApiClient(port, "Bearer " + key);
             assertThat(withKey.get("keys/carts/shop/product-sync").status()).isEqualTo(200);
 
-            browser.follow(page.findElement(By.cssSelector("#keys button.delete")));
-            assertThat(page.findElement(By.id("message")).getText()).isEqualTo("The API key is revoked.");
+            browser.follow(browser.find(By.cssSelector("#keys button.delete")));
+            assertThat(browser.text(By.id("message"))).isEqualTo("The API key is revoked.");
             assertThat(page.findElements(By.cssSelector("#keys button.delete"))).isEmpty();
             assertThat(withKey.get("keys/carts/shop/product-sync").status()).isEqualTo(401);
             browser.screenshot("api-keys-revoked");
 
-            browser.follow(page.findElement(By.cssSelector("form.sign-out button")));
-            assertThat(page.findElement(By.id("message")).getText()).isEqualTo("You are signed out.");
-            page.get(site + "/tenants/keys");
+            browser.follow(browser.find(By.cssSelector("form.sign-out button")));
+            assertThat(browser.text(By.id("message"))).isEqualTo("You are signed out.");
+            browser.go(site + "/tenants/keys");
             assertThat(page.getCurrentUrl()).isEqualTo(site + "/login");
         }
     }

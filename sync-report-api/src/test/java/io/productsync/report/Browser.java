@@ -10,10 +10,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +36,8 @@ public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** How long a page, an element or a condition is waited for: far beyond what a loaded CI machine needs. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -68,7 +75,7 @@ public final class Browser implements AutoCloseable {
                     .usingAnyFreePort()
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().pageLoadTimeout(WAIT);
             return new Browser(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,23 +107,80 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
+     * Opens {@code url} and returns once its document has replaced the one before and is loaded. {@code get} alone is
+     * not enough: WebDriver may return before the new page can be read, and on a loaded machine a lookup right after it
+     * found no {@code main} on a page that has one.
+     */
+    public void go(String url) {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.get(url);
+        awaitNewPage(old, "the page " + url);
+    }
+
+    /** Loads the page again, as {@link #go(String)} loads one. */
+    public void reload() {
+        WebElement old = driver.findElement(By.tagName("html"));
+        driver.navigate().refresh();
+        awaitNewPage(old, "the reload of " + driver.getCurrentUrl());
+    }
+
+    /**
      * Clicks what leads to another page (a link, a form's button) and returns once that page has replaced this one and
      * is loaded: a click returns before a form's navigation has begun, so what is read next could be the old page.
      */
     public void follow(WebElement element) {
         WebElement old = driver.findElement(By.tagName("html"));
         element.click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(old));
-        wait.until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+        awaitNewPage(old, "the page after a click");
+    }
+
+    /** The element, once the page has it (a live page may still be swapping it in); see {@link #until}. */
+    public WebElement find(By locator) {
+        return until("an element " + locator, ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    /** The element's text, read again if a live swap replaces the element while it is read. */
+    public String text(By locator) {
+        return until("the text of " + locator, page -> page.findElement(locator).getText());
+    }
+
+    /** The texts of every element the locator finds now (none is fine), read again if a live swap replaces one. */
+    public List<String> texts(By locator) {
+        return until(
+                "the texts of " + locator,
+                page -> page.findElements(locator).stream()
+                        .map(WebElement::getText)
+                        .toList());
+    }
+
+    /**
+     * Waits until {@code condition} gives a value that is neither null nor false, looking again when an element is
+     * missing or was replaced. When it never does, the page's URL, source and a screenshot are saved under
+     * {@code target/browser-failures/} and named in the exception, so a failure in CI explains itself.
+     */
+    public <T> T until(String what, Function<WebDriver, T> condition) {
+        try {
+            return new WebDriverWait(driver, WAIT)
+                    .ignoring(StaleElementReferenceException.class)
+                    .ignoring(NoSuchElementException.class)
+                    .until(condition);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(
+                    "waited " + WAIT.toSeconds() + " s for " + what + " on " + FailedPage.save(driver, what), e);
+        }
+    }
+
+    private void awaitNewPage(WebElement old, String what) {
+        until(what, ExpectedConditions.stalenessOf(old));
+        until(what, page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
     }
 
     /** Signs in on {@code site}'s form as the operator ({@link Operator}); the session then lasts as long as the browser. */
     public void signIn(String site) {
-        driver.get(site + "/login");
-        driver.findElement(By.id("username")).sendKeys(Operator.USERNAME);
-        driver.findElement(By.id("password")).sendKeys(Operator.password());
-        follow(driver.findElement(By.cssSelector("#sign-in button[type=submit]")));
+        go(site + "/login");
+        find(By.id("username")).sendKeys(Operator.USERNAME);
+        find(By.id("password")).sendKeys(Operator.password());
+        follow(find(By.cssSelector("#sign-in button[type=submit]")));
     }
 
     /** A phone-width window (or back to a desktop one). */

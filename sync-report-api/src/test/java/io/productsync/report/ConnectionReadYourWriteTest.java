@@ -34,8 +34,8 @@ class ConnectionReadYourWriteTest {
     void startService(EmbeddedKafkaBroker broker) {
         brokers = broker.getBrokersAsString();
         WriterTopics.create(brokers, 1);
-        app = RunningService.start(
-                brokers, TestDatabase.newDatabaseUrl("read_your_write"), "--productsync.kafka.partitions=1");
+        app = RunningService.awaitListenersAssigned(RunningService.start(
+                brokers, TestDatabase.newDatabaseUrl("read_your_write"), "--productsync.kafka.partitions=1"));
         api = new ApiClient(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     }
 

@@ -59,23 +59,21 @@ class OidcSignInBrowserTest {
         issuer.signsIn(CLIENT + ":" + SECRET, "acme:viewer", "gamma:admin");
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
-            page.get(site + "/login");
+            browser.go(site + "/login");
             assertThat(page.findElements(By.id("sign-in")))
                     .as("the local form stays")
                     .hasSize(1);
-            assertThat(page.findElement(By.id("sign-in-oidc")).getText()).isEqualTo("Sign in with 127.0.0.1");
+            assertThat(browser.text(By.id("sign-in-oidc"))).isEqualTo("Sign in with 127.0.0.1");
             browser.screenshot("oidc-sign-in");
 
-            browser.follow(page.findElement(By.id("sign-in-oidc")));
+            browser.follow(browser.find(By.id("sign-in-oidc")));
             assertThat(page.getCurrentUrl()).isEqualTo(site + "/");
-            assertThat(page.findElement(By.id("tenants")).getText())
-                    .contains("acme", "gamma")
-                    .doesNotContain("other");
+            assertThat(browser.text(By.id("tenants"))).contains("acme", "gamma").doesNotContain("other");
             browser.screenshot("oidc-signed-in");
 
-            page.get(site + "/tenants/acme");
-            assertThat(page.findElement(By.tagName("main")).getText()).contains("shop");
-            page.get(site + "/tenants/other");
+            browser.go(site + "/tenants/acme");
+            assertThat(browser.text(By.tagName("main"))).contains("shop");
+            browser.go(site + "/tenants/other");
             assertThat(page.getTitle()).isEqualTo("Error 404 - Product Sync");
             assertThat(page.getPageSource()).doesNotContain("shop");
         }
@@ -86,11 +84,11 @@ class OidcSignInBrowserTest {
         issuer.signsIn(CLIENT + ":another-secret", "acme:admin");
         try (Browser browser = Browser.open()) {
             WebDriver page = browser.driver();
-            page.get(site + "/login");
-            browser.follow(page.findElement(By.id("sign-in-oidc")));
+            browser.go(site + "/login");
+            browser.follow(browser.find(By.id("sign-in-oidc")));
             assertThat(page.getCurrentUrl()).isEqualTo(site + "/login?oidcError");
-            assertThat(page.findElement(By.id("oidc-error")).getText()).contains("did not succeed");
-            page.get(site + "/tenants/acme");
+            assertThat(browser.text(By.id("oidc-error"))).contains("did not succeed");
+            browser.go(site + "/tenants/acme");
             assertThat(page.getCurrentUrl()).isEqualTo(site + "/login");
         }
     }

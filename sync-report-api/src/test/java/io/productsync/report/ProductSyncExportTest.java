@@ -92,15 +92,14 @@ class ProductSyncExportTest {
     void theExportLinkCarriesThePagesFiltersAndItsHrefAnswersTheFilteredCsv() throws Exception {
         try (Browser browser = Browser.signedIn(site)) {
             WebDriver page = browser.driver();
-            page.get(site + PAGE);
-            assertThat(page.findElement(By.id("export-csv")).getAttribute("href"))
-                    .isEqualTo(site + EXPORT);
+            browser.go(site + PAGE);
+            assertThat(browser.find(By.id("export-csv")).getAttribute("href")).isEqualTo(site + EXPORT);
 
-            page.findElement(By.cssSelector("form.filters input[name='never']")).click();
-            new Select(page.findElement(By.id("reason"))).selectByValue("NO_WMS_MATCH");
-            browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
+            browser.find(By.cssSelector("form.filters input[name='never']")).click();
+            new Select(browser.find(By.id("reason"))).selectByValue("NO_WMS_MATCH");
+            browser.follow(browser.find(By.cssSelector("form.filters button[type='submit']")));
 
-            String href = page.findElement(By.id("export-csv")).getAttribute("href");
+            String href = browser.find(By.id("export-csv")).getAttribute("href");
             assertThat(href).isEqualTo(site + EXPORT + "?never=true&reason=NO_WMS_MATCH");
             browser.screenshot("product-sync-export-link");
             // The browser fetches the link it shows, as a click would download it; JSON keeps its CRLFs intact.

@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -120,26 +119,26 @@ class ProductSyncPagesBrowserTest {
     @Test
     void theCartsPageLeadsToTheTableWhichSaysWhyEachNeverRowIsNeverAndWhatToDo() {
         WebDriver page = browser.driver();
-        page.get(site + "/");
+        browser.go(site + "/");
 
         // The only tenant there is: / shows its carts at once.
         assertThat(page.getCurrentUrl()).endsWith("/tenants/" + TENANT);
-        WebElement cart = page.findElement(By.cssSelector("#carts tr[data-cart='shop']"));
+        WebElement cart = browser.find(By.cssSelector("#carts tr[data-cart='shop']"));
         assertThat(cart.getText()).contains("shop", "sandbox", "main", (VERIFIED_SKUS + 3) + " 55 3 1");
         browser.screenshot("carts");
 
         browser.follow(cart.findElement(By.linkText("View Product Sync")));
 
         assertThat(page.getCurrentUrl()).endsWith("/tenants/browse/carts/shop/product-sync");
-        assertThat(page.findElement(By.id("count-never")).getText()).isEqualTo("3 NEVER");
-        assertThat(row(page, "BDreams").getText()).contains("NEVER", "No WMS match");
-        assertThat(fix(page, "BDreams")).contains("Create an alias");
-        assertThat(row(page, "GIFT-CARD-50").getText())
+        assertThat(browser.text(By.id("count-never"))).isEqualTo("3 NEVER");
+        assertThat(browser.text(row("BDreams"))).contains("NEVER", "No WMS match");
+        assertThat(fix("BDreams")).contains("Create an alias");
+        assertThat(browser.text(row("GIFT-CARD-50")))
                 .startsWith("GIFT-CARD-50 No")
                 .contains("Inventory not tracked");
-        assertThat(fix(page, "GIFT-CARD-50")).contains("Turn on inventory tracking for this product in the cart");
-        assertThat(fix(page, "FAIL-1")).contains("CHANGE_REJECTED: the location is not active");
-        WebElement synced = row(page, "SKU-001");
+        assertThat(fix("GIFT-CARD-50")).contains("Turn on inventory tracking for this product in the cart");
+        assertThat(fix("FAIL-1")).contains("CHANGE_REJECTED: the location is not active");
+        WebElement synced = browser.find(row("SKU-001"));
         assertThat(synced.getText()).contains("Yes", "min ago)", "VERIFIED").doesNotContain("NEVER");
         assertThat(synced.findElement(By.tagName("time")).getAttribute("title")).endsWith("UTC");
         assertThat(page.findElements(By.cssSelector("tr[data-fix-for='SKU-001']")))
@@ -150,68 +149,65 @@ class ProductSyncPagesBrowserTest {
     @Test
     void aCountFiltersTheTableAndTheFiltersAndPagesLiveInTheUrl() {
         WebDriver page = browser.driver();
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
 
-        browser.follow(page.findElement(By.id("count-never")));
+        browser.follow(browser.find(By.id("count-never")));
 
         assertThat(page.getCurrentUrl()).contains("never=true");
-        assertThat(skus(page)).containsExactly("BDreams", "FAIL-1", "GIFT-CARD-50");
+        assertThat(skus()).containsExactly("BDreams", "FAIL-1", "GIFT-CARD-50");
         browser.screenshot("product-sync-never");
 
-        browser.follow(page.findElement(By.id("count-NO_WMS_MATCH")));
-        assertThat(skus(page)).containsExactly("BDreams");
-        browser.follow(page.findElement(By.id("count-failed")));
+        browser.follow(browser.find(By.id("count-NO_WMS_MATCH")));
+        assertThat(skus()).containsExactly("BDreams");
+        browser.follow(browser.find(By.id("count-failed")));
         assertThat(page.getCurrentUrl()).contains("outcome=FAILED");
-        assertThat(skus(page)).containsExactly("FAIL-1");
-        assertThat(new Select(page.findElement(By.id("outcome")))
+        assertThat(skus()).containsExactly("FAIL-1");
+        assertThat(new Select(browser.find(By.id("outcome")))
                         .getFirstSelectedOption()
                         .getText())
                 .isEqualTo("FAILED");
 
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
-        page.findElement(By.id("skuPrefix")).sendKeys("SKU-05");
-        browser.follow(page.findElement(By.cssSelector("form.filters button[type='submit']")));
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+        browser.find(By.id("skuPrefix")).sendKeys("SKU-05");
+        browser.follow(browser.find(By.cssSelector("form.filters button[type='submit']")));
         assertThat(page.getCurrentUrl()).contains("skuPrefix=SKU-05");
-        assertThat(skus(page)).containsExactly("SKU-050", "SKU-051", "SKU-052", "SKU-053", "SKU-054", "SKU-055");
+        assertThat(skus()).containsExactly("SKU-050", "SKU-051", "SKU-052", "SKU-053", "SKU-054", "SKU-055");
 
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
-        // Live rows are replaced in place every cycle: read them once a whole page is there, not mid-swap.
-        List<String> first = await().atMost(Duration.ofSeconds(30))
-                .ignoreException(StaleElementReferenceException.class)
-                .until(() -> skus(page), rows -> rows.size() == 50);
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync");
+        List<String> first = skus();
         assertThat(first).hasSize(50).startsWith("BDreams", "FAIL-1", "GIFT-CARD-50", "SKU-001");
-        browser.follow(page.findElement(By.id("next-page")));
-        List<String> second = skus(page);
+        browser.follow(browser.find(By.id("next-page")));
+        List<String> second = skus();
         assertThat(second)
                 .containsExactly(
                         "SKU-048", "SKU-049", "SKU-050", "SKU-051", "SKU-052", "SKU-053", "SKU-054", "SKU-055");
         assertThat(page.findElements(By.id("next-page"))).isEmpty();
-        assertThat(page.findElement(By.id("first-page")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.id("first-page")).isDisplayed()).isTrue();
         browser.screenshot("product-sync-page-2");
 
-        browser.follow(page.findElement(By.id("previous-page")));
+        browser.follow(browser.find(By.id("previous-page")));
         assertThat(page.getCurrentUrl()).contains("before=");
-        assertThat(skus(page)).isEqualTo(first);
+        assertThat(skus()).isEqualTo(first);
         assertThat(page.findElements(By.id("previous-page")))
                 .as("back at the first page")
                 .isEmpty();
-        browser.follow(page.findElement(By.id("next-page")));
-        assertThat(skus(page)).isEqualTo(second);
+        browser.follow(browser.find(By.id("next-page")));
+        assertThat(skus()).isEqualTo(second);
     }
 
     @Test
     void aWrongAddressOrFilterShowsAMessageInThePageAndTheTableFitsAPhone() {
         WebDriver page = browser.driver();
 
-        page.get(site + "/tenants/" + TENANT + "/carts/nope/product-sync");
-        assertThat(page.findElement(By.id("error")).getText()).contains("404", "tenant 'browse' has no cart 'nope'");
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?reason=LOST");
-        assertThat(page.findElement(By.id("error")).getText()).contains("400", "reason");
+        browser.go(site + "/tenants/" + TENANT + "/carts/nope/product-sync");
+        assertThat(browser.text(By.id("error"))).contains("404", "tenant 'browse' has no cart 'nope'");
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?reason=LOST");
+        assertThat(browser.text(By.id("error"))).contains("400", "reason");
         browser.screenshot("error");
 
         browser.width(390);
-        page.get(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?never=true");
-        assertThat(row(page, "BDreams").isDisplayed()).isTrue();
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + CART + "/product-sync?never=true");
+        assertThat(browser.find(row("BDreams")).isDisplayed()).isTrue();
         Object overflow = ((JavascriptExecutor) page)
                 .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
         assertThat(overflow).as("the page itself scrolls sideways on a phone").isEqualTo(false);
@@ -222,10 +218,11 @@ class ProductSyncPagesBrowserTest {
     void aRowThatChangesWhileThePageIsOpenUpdatesInPlaceWithoutAReload() throws Exception {
         WebDriver page = browser.driver();
         JavascriptExecutor script = (JavascriptExecutor) page;
-        page.get(site + "/tenants/" + TENANT + "/carts/" + LIVE_CART + "/product-sync");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "open".equals(page.findElement(By.id("live")).getAttribute("data-state")));
-        assertThat(row(page, "MUG-1").getText()).contains("NEVER", "No WMS match");
+        browser.go(site + "/tenants/" + TENANT + "/carts/" + LIVE_CART + "/product-sync");
+        browser.until(
+                "the live stream to open",
+                p -> "open".equals(p.findElement(By.id("live")).getAttribute("data-state")));
+        assertThat(browser.text(row("MUG-1"))).contains("NEVER", "No WMS match");
         // Set on this document only: a reload would lose it. Records when each swapped row arrived.
         script.executeScript(
                 "window.notReloaded = true; window.swaps = [];"
@@ -247,14 +244,12 @@ class ProductSyncPagesBrowserTest {
         }
 
         // the fifth change made it VERIFIED again
-        assertThat(row(page, "MUG-1").getText())
-                .contains("VERIFIED", "just now")
-                .doesNotContain("NEVER");
+        assertThat(browser.text(row("MUG-1"))).contains("VERIFIED", "just now").doesNotContain("NEVER");
         assertThat(page.findElements(By.cssSelector("tr[data-fix-for='MUG-1']")))
                 .isEmpty();
-        assertThat(row(page, "TEE-1").getText()).contains("VERIFIED");
+        assertThat(browser.text(row("TEE-1"))).contains("VERIFIED");
         assertThat(script.executeScript("return window.notReloaded === true;")).isEqualTo(true);
-        assertThat(page.findElement(By.id("live")).getText()).startsWith("Live");
+        assertThat(browser.text(By.id("live"))).startsWith("Live");
         browser.screenshot("product-sync-live");
         Files.createDirectories(Path.of("target"));
         Files.writeString(
@@ -262,19 +257,16 @@ class ProductSyncPagesBrowserTest {
                 "result sent on sync-results -> row swapped in the browser, ms: " + delays + System.lineSeparator());
     }
 
-    private static WebElement row(WebDriver page, String sku) {
-        return page.findElement(By.cssSelector("#product-sync tr[data-sku='" + sku + "']"));
+    private static By row(String sku) {
+        return By.cssSelector("#product-sync tr[data-sku='" + sku + "']");
     }
 
-    private static String fix(WebDriver page, String sku) {
-        return page.findElement(By.cssSelector("#product-sync tr[data-fix-for='" + sku + "']"))
-                .getText();
+    private String fix(String sku) {
+        return browser.text(By.cssSelector("#product-sync tr[data-fix-for='" + sku + "']"));
     }
 
-    private static List<String> skus(WebDriver page) {
-        return page.findElements(By.cssSelector("#product-sync tbody th.sku")).stream()
-                .map(WebElement::getText)
-                .toList();
+    private List<String> skus() {
+        return browser.texts(By.cssSelector("#product-sync tbody th.sku"));
     }
 
     private String get(String path) {
