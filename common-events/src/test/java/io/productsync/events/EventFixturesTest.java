@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class EventFixturesTest {
 
@@ -248,5 +249,9 @@ class EventFixturesTest {
         JsonNode written = EventJson.MAPPER.readTree(EventJson.MAPPER.writeValueAsBytes(event));
         JsonNode expected = EventJson.MAPPER.readTree(Fixtures.bytes(fixture));
         assertThat(written).isEqualTo(expected);
+        // The hand-written instants read and write exactly what Jackson's own java.time handling does.
+        JsonMapper jacksons = EventJson.withJacksonsInstants().build();
+        assertThat(jacksons.readValue(Fixtures.bytes(fixture), type)).isEqualTo(event);
+        assertThat(EventJson.MAPPER.writeValueAsString(event)).isEqualTo(jacksons.writeValueAsString(event));
     }
 }
