@@ -1,5 +1,6 @@
 package io.productsync.report.web;
 
+import io.productsync.events.CanonicalInstantText;
 import java.time.Instant;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +11,7 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * The API writes instants as it always did ({@link Instant#toString()}, ISO-8601 in UTC), through {@link InstantText}
+ * The API writes instants as it always did ({@link Instant#toString()}, ISO-8601 in UTC), through common-events' {@link CanonicalInstantText}
  * instead of the default serializer's {@code toString}: a page of 50 rows has 100 of them (issue 7, B5).
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,8 +31,8 @@ class InstantJson {
 
         @Override
         public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-            char[] buffer = new char[InstantText.MAX_LENGTH];
-            int length = InstantText.write(value, buffer);
+            char[] buffer = new char[CanonicalInstantText.MAX_LENGTH];
+            int length = CanonicalInstantText.write(value, buffer);
             if (length < 0) {
                 generator.writeString(value.toString());
             } else {
