@@ -94,7 +94,12 @@ class LiveRows implements DisposableBean {
         }
         SseEmitter stream = new SseEmitter(STREAM_TIMEOUT.toMillis());
         Watcher watcher = new Watcher(stream, first, last);
-        watchers.computeIfAbsent(cart, key -> new CopyOnWriteArrayList<>()).add(watcher);
+        // Added inside compute: a page closing at the same moment cannot drop the list this page was just added to.
+        watchers.compute(cart, (key, pages) -> {
+            List<Watcher> list = pages == null ? new CopyOnWriteArrayList<>() : pages;
+            list.add(watcher);
+            return list;
+        });
         Runnable gone = () -> forget(cart, watcher);
         stream.onCompletion(gone);
         stream.onTimeout(gone);
@@ -216,11 +221,12 @@ class LiveRows implements DisposableBean {
     }
 
     private void forget(CartKey cart, Watcher watcher) {
-        List<Watcher> pages = watchers.get(cart);
-        if (pages != null && pages.remove(watcher)) {
-            open.decrementAndGet();
-            watchers.computeIfPresent(cart, (key, list) -> list.isEmpty() ? null : list);
-        }
+        watchers.computeIfPresent(cart, (key, pages) -> {
+            if (pages.remove(watcher)) {
+                open.decrementAndGet();
+            }
+            return pages.isEmpty() ? null : pages;
+        });
     }
 
     /** PostgreSQL's "C" order of the table's SKUs: the UTF-8 bytes, unsigned. */
