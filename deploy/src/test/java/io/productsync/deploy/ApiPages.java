@@ -38,7 +38,7 @@ final class ApiPages {
             FROM product_sync WHERE tenant_id = ? AND cart_id = ?
             UNION ALL
             SELECT reason, count(*), 0 FROM product_sync
-            WHERE tenant_id = ? AND cart_id = ? AND last_cart_sync_date IS NULL
+            WHERE tenant_id = ? AND cart_id = ? AND never_synced
             GROUP BY reason
             """;
 

@@ -88,7 +88,8 @@ public class ProductSyncQueries {
             params.put("before", beforeSku);
         }
         if (filter.never() != null) {
-            sql.append(filter.never() ? " AND last_cart_sync_date IS NULL" : " AND last_cart_sync_date IS NOT NULL");
+            // The flag, not the date: the partial indexes read it (V12).
+            sql.append(filter.never() ? " AND never_synced" : " AND NOT never_synced");
         }
         if (filter.reason() != null) {
             sql.append(" AND reason = :reason");

@@ -18,7 +18,10 @@ import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
 import io.productsync.report.TestDatabase;
 import io.productsync.report.system.Change;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,6 +255,35 @@ class SyncResultWriterTest {
 
         assertThat(queries.summary(TENANT, CART).lastCycle()).isEqualTo(new LastCycle(at(30), at(32)));
         assertThat(row("A").lastCartSyncDate()).isEqualTo(at(30));
+    }
+
+    @Test
+    void aVerdictMovesEachDateInPlaceWritingNoIndexEntry() {
+        List<Change<?, ?>> rows = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            rows.add(change(verified(CART, "SKU-" + i, 10), 0));
+        }
+        writer.write(rows);
+        DataSource ingest = TestDatabase.ingest(dataSource);
+        JdbcTemplate jdbc = new JdbcTemplate(ingest);
+
+        // The statistics of this transaction's own updates: how many were HOT (heap-only, no index written).
+        Map<String, Object> updates = new TransactionTemplate(new DataSourceTransactionManager(ingest))
+                .execute(status -> {
+                    new CycleVerdicts(jdbc).apply(verdict(CART, 0, 20).value());
+                    return jdbc.queryForMap("""
+                            SELECT n_tup_upd AS updated, n_tup_hot_upd AS hot
+                            FROM pg_stat_xact_user_tables WHERE relname = 'product_sync'
+                            """);
+                });
+
+        assertThat(updates).containsEntry("updated", 2_000L).containsEntry("hot", 2_000L);
+        assertThat(new JdbcTemplate(dataSource)
+                        .queryForObject(
+                                "SELECT count(*) FROM product_sync WHERE last_cart_sync_date = ?",
+                                Long.class,
+                                at(20).atOffset(ZoneOffset.UTC)))
+                .isEqualTo(2_000L);
     }
 
     private ProductSyncItem row(String sku) {
