@@ -75,7 +75,9 @@ final class DiskOverCycles {
             Pause.briefly(200);
         }
         Map<String, Long> atEnd = bytesByTopic();
-        long written = kafka.writtenSince(offsetsAtStart);
+        Map<String, Long> writtenByTopic = kafka.writtenSinceByTopic(offsetsAtStart);
+        long written =
+                writtenByTopic.values().stream().mapToLong(Long::longValue).sum();
         long middlePeak = peak(after, cycles / 3, 2 * cycles / 3);
         long lastPeak = peak(after, 2 * cycles / 3, cycles);
 
@@ -88,19 +90,21 @@ final class DiskOverCycles {
                 "%.2f MB".formatted(middlePeak / 1e6),
                 BenchTable.ratio(lastPeak, middlePeak),
                 "flat over a day of 10 s polls");
-        table.note(("B6 over the %,d cycles: %,d records written (%.0f per cycle); the services' log segments %.2f MB"
-                        + " before, %.2f MB after the first third (the cleaner also compacts what earlier goals"
-                        + " superseded), %.2f MB at the end; the broker's own logs (offsets, transactions, metadata;"
-                        + " segments not compressed) grew %.2f MB; by topic, start -> end: %s")
-                .formatted(
-                        cycles,
-                        written,
-                        written / (double) cycles,
-                        sum(atStart, compressed) / 1e6,
-                        after[cycles / 3] / 1e6,
-                        sum(atEnd, compressed) / 1e6,
-                        (sumOthers(atEnd, compressed) - sumOthers(atStart, compressed)) / 1e6,
-                        changes(atStart, atEnd, compressed)));
+        table.note(
+                ("B6 over the %,d cycles: %,d records written (%.0f per cycle: %s); the services' log segments %.2f MB"
+                                + " before, %.2f MB after the first third (the cleaner also compacts what earlier goals"
+                                + " superseded), %.2f MB at the end; the broker's own logs (offsets, transactions, metadata;"
+                                + " segments not compressed) grew %.2f MB; by topic, start -> end: %s")
+                        .formatted(
+                                cycles,
+                                written,
+                                written / (double) cycles,
+                                MatcherThroughput.largest(writtenByTopic),
+                                sum(atStart, compressed) / 1e6,
+                                after[cycles / 3] / 1e6,
+                                sum(atEnd, compressed) / 1e6,
+                                (sumOthers(atEnd, compressed) - sumOthers(atStart, compressed)) / 1e6,
+                                changes(atStart, atEnd, compressed)));
     }
 
     private static long peak(long[] values, int from, int to) {

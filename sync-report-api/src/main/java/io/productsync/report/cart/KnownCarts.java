@@ -3,6 +3,7 @@ package io.productsync.report.cart;
 import io.productsync.report.system.Ingest;
 import io.productsync.report.system.TenantReads;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,16 +25,11 @@ public class KnownCarts {
     }
 
     public boolean tenantKnown(String tenantId) {
-        return reads.read(
-                tenantId,
-                jdbc -> jdbc.sql("""
+        return exists(tenantId, """
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM wms_connections WHERE tenant_id = :tenant)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant)
-                """)
-                        .param("tenant", tenantId)
-                        .query(Boolean.class)
-                        .single());
+                """, Map.of("tenant", tenantId));
     }
 
     /**
@@ -57,15 +53,14 @@ public class KnownCarts {
     }
 
     public boolean cartKnown(String tenantId, String cartId) {
-        return reads.read(
-                tenantId,
-                jdbc -> jdbc.sql("""
+        return exists(tenantId, """
                 SELECT EXISTS (SELECT 1 FROM carts WHERE tenant_id = :tenant AND cart_id = :cart)
                     OR EXISTS (SELECT 1 FROM product_sync WHERE tenant_id = :tenant AND cart_id = :cart)
-                """)
-                        .param("tenant", tenantId)
-                        .param("cart", cartId)
-                        .query(Boolean.class)
-                        .single());
+                """, Map.of("tenant", tenantId, "cart", cartId));
+    }
+
+    /** One round trip: these checks run on every page and API call that names a tenant or a cart. */
+    private boolean exists(String tenantId, String sql, Map<String, ?> params) {
+        return reads.query(tenantId, sql, params, (rs, row) -> rs.getBoolean(1)).get(0);
     }
 }

@@ -177,21 +177,19 @@ public class ProductSyncQueries {
         long[] total = {0};
         long[] failed = {0};
         LastCycle[] lastCycle = {null};
-        reads.read(tenantId, jdbc -> {
-            jdbc.sql(SUMMARY).param("tenant", tenantId).param("cart", cartId).query(rs -> {
-                long n = rs.getLong("n");
-                total[0] += n;
-                if (rs.getBoolean("failed")) {
-                    failed[0] += n;
-                }
-                String reason = rs.getString("reason");
-                if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
-                    neverByReason.merge(reason, n, Long::sum);
-                }
-                if (rs.getObject("cycle_at") != null) {
-                    lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
-                }
-            });
+        reads.query(tenantId, SUMMARY, Map.of("tenant", tenantId, "cart", cartId), (rs, row) -> {
+            long n = rs.getLong("n");
+            total[0] += n;
+            if (rs.getBoolean("failed")) {
+                failed[0] += n;
+            }
+            String reason = rs.getString("reason");
+            if (rs.getBoolean("never") && reason != null && !reason.isEmpty()) {
+                neverByReason.merge(reason, n, Long::sum);
+            }
+            if (rs.getObject("cycle_at") != null) {
+                lastCycle[0] = new LastCycle(instant(rs, "cycle_at"), instant(rs, "completed_at"));
+            }
             return null;
         });
         long never = neverByReason.values().stream().mapToLong(Long::longValue).sum();
