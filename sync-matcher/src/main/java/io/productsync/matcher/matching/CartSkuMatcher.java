@@ -105,8 +105,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             } else if (change instanceof CartSideChange.AliasChanged) {
                 tables.aliasChanged();
                 aliasChanged(AliasKey.parse(record.key()));
-            } else {
-                tables.connectionChanged(record.key());
+            } else if (tables.connectionChanged(record.key())) {
                 connectionChanged(record.key());
             }
         }

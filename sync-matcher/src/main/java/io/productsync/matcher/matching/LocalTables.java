@@ -72,10 +72,15 @@ final class LocalTables {
         anyAlias = true;
     }
 
-    /** The connection of {@code cartKey} changed in the table: forget what was kept of it. */
-    void connectionChanged(String cartKey) {
-        connectionByCart.remove(cartKey);
+    /**
+     * The connection of {@code cartKey} changed in the table: forget what was kept of it. Returns whether the change
+     * may change a decision: false only when the connection before was kept and decides alike ({@link
+     * MatchInput#decidesAlike}), such as a new poll interval or new credentials.
+     */
+    boolean connectionChanged(String cartKey) {
+        Optional<CartConnectionConfigured> before = connectionByCart.remove(cartKey);
         cartsByTenant.remove(CartKey.parse(cartKey).tenantId());
+        return before == null || !MatchInput.decidesAlike(before.orElse(null), connection(cartKey));
     }
 
     private static <V> V read(TimestampedKeyValueStore<String, byte[]> table, Topic<String, V> topic, String key) {

@@ -36,6 +36,18 @@ public record MatchInput(
         return alias != null ? alias.wmsSku() : cart.sku();
     }
 
+    /**
+     * Whether two states of a cart's connection (null: none) give every SKU of the cart the same decision: all a
+     * decision reads of a connection is whether sync is on at both ends ({@link SyncDecision}) and which WMS it looks
+     * up ({@link #wmsKey}, {@link #matchedWms}).
+     */
+    static boolean decidesAlike(CartConnectionConfigured before, CartConnectionConfigured after) {
+        if (before == null || after == null) {
+            return before == after;
+        }
+        return before.syncEnabled() == after.syncEnabled() && before.wmsId().equals(after.wmsId());
+    }
+
     /** The key of the WMS row this cart SKU looks up: the wanted SKU in the cart's own WMS. */
     static String wmsKey(CartInventoryObserved cart, CartConnectionConfigured connection, ProductAliasChanged alias) {
         return Keys.sku(cart.tenantId(), connection.wmsId(), wantedWmsSku(cart, alias));

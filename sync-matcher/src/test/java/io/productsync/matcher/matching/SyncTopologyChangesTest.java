@@ -7,11 +7,13 @@ import static io.productsync.matcher.matching.Events.connection;
 import static io.productsync.matcher.matching.Events.wms;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.MatchedVia;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.SyncReason;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -215,6 +217,26 @@ class SyncTopologyChangesTest {
         assertThat(matcher.results())
                 .extracting(TestRecord::key)
                 .containsExactlyInAnyOrder("acme/shop/sku-1", "acme/shop/sku-2");
+    }
+
+    @Test
+    void aConnectionChangeNoDecisionReadsDecidesNothingAgain() {
+        twoCartsOfTwoSkus();
+
+        // A new poll interval and configuration time: neither is read by a decision.
+        matcher.connection(
+                new CartConnectionConfigured(
+                        Events.TENANT, "shop", Events.WMS, true, true, Duration.ofSeconds(1), T0.plusSeconds(60)),
+                T0.plusSeconds(60));
+        assertThat(matcher.results()).isEmpty();
+        assertThat(matcher.pushes()).isEmpty();
+
+        // Another WMS is read: the cart's SKUs are decided again, and that WMS has none of them.
+        matcher.connection(
+                new CartConnectionConfigured(
+                        Events.TENANT, "shop", "other-wms", true, true, Duration.ofSeconds(1), T0.plusSeconds(70)),
+                T0.plusSeconds(70));
+        assertThat(matcher.verdicts()).containsExactly("NO_WMS_MATCH", "NO_WMS_MATCH");
     }
 
     @Test

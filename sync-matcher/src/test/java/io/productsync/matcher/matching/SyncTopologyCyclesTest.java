@@ -12,6 +12,7 @@ import io.productsync.events.EventTypes;
 import io.productsync.events.PushCartInventory;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
+import io.productsync.events.SyncReason;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.streams.test.TestRecord;
@@ -127,7 +128,11 @@ class SyncTopologyCyclesTest {
         assertThat(matcher.onlyResult().syncedAt()).isEqualTo(T0.plusSeconds(10));
 
         matcher.cycle(cycle("shop", CYCLE_1));
-        matcher.connection(connection("shop"), CYCLE_1.plusSeconds(5));
+        // Decided again without a new observation: sync turned off and on (a connection that decides alike is not
+        // a reason to decide again).
+        matcher.connection(connection("shop", false, true), CYCLE_1.plusSeconds(5));
+        assertThat(matcher.onlyResult().reason()).isEqualTo(SyncReason.SYNC_DISABLED);
+        matcher.connection(connection("shop"), CYCLE_1.plusSeconds(6));
         assertThat(matcher.onlyResult().syncedAt()).isEqualTo(CYCLE_1);
 
         matcher.cart(cart("shop", "sku-1", 5, CYCLE_2));
