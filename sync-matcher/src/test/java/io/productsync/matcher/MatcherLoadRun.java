@@ -17,12 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -91,33 +91,14 @@ class MatcherLoadRun {
             producer.flush();
             log.info("LOAD: produced {} SKUs in {} s", skus, (System.nanoTime() - started) / 1_000_000_000);
 
-            Map<String, Integer> verified = new HashMap<>();
-            int[] records = {0};
             consumer.subscribe(List.of(Topics.SYNC_RESULTS.name()));
-            await().atMost(Duration.ofMinutes(40))
-                    .pollInSameThread()
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(
-                            () -> {
-                                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-                                    records[0]++;
-                                    SkuSyncEvaluated result = Topics.SYNC_RESULTS
-                                            .valueSerde()
-                                            .deserializer()
-                                            .deserialize(record.topic(), record.value());
-                                    if (result != null && result.outcome() == SyncOutcome.VERIFIED) {
-                                        verified.merge(record.key(), 1, Integer::sum);
-                                    }
-                                });
-                                return verified.size();
-                            },
-                            count -> count == skus);
-            long twice = verified.values().stream().filter(n -> n > 1).count();
+            long[] firstLoad = awaitEvery(consumer, skus, result -> result.outcome() == SyncOutcome.VERIFIED);
+            long twice = firstLoad[1];
             log.info(
                     "LOAD: all {} SKUs VERIFIED after {} s; {} committed results; {} keys VERIFIED more than once",
                     skus,
                     (System.nanoTime() - started) / 1_000_000_000,
-                    records[0],
+                    firstLoad[0],
                     twice);
             long written = writtenRecords(bootstrap);
             log.info(
@@ -144,24 +125,7 @@ class MatcherLoadRun {
                 TestKafka.send(producer, Topics.CART_INVENTORY, cart.key().value(), cart);
             }
             producer.flush();
-            Set<String> verifiedAgain = new HashSet<>();
-            await().atMost(Duration.ofMinutes(40))
-                    .pollInSameThread()
-                    .pollInterval(Duration.ofMillis(10))
-                    .until(
-                            () -> {
-                                consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
-                                    SkuSyncEvaluated result = Topics.SYNC_RESULTS
-                                            .valueSerde()
-                                            .deserializer()
-                                            .deserialize(record.topic(), record.value());
-                                    if (result != null && changedAt.equals(result.syncedAt())) {
-                                        verifiedAgain.add(record.key());
-                                    }
-                                });
-                                return verifiedAgain.size();
-                            },
-                            count -> count == skus);
+            awaitEvery(consumer, skus, result -> changedAt.equals(result.syncedAt()));
             log.info(
                     "LOAD: {} cart changes VERIFIED again after {} s; {} records written per change; {} µs of stream"
                             + " thread CPU per change",
@@ -169,7 +133,43 @@ class MatcherLoadRun {
                     (System.nanoTime() - changesStarted) / 1_000_000_000,
                     "%.2f".formatted((double) (writtenRecords(bootstrap) - written) / skus),
                     "%.1f".formatted((streamThreadCpuNanos() - cpuBefore) / 1_000.0 / skus));
+            // What this run kept per SKU lived only while it awaited the results: the heap left is the matcher's and
+            // the broker's.
+            System.gc();
+            log.info(
+                    "LOAD: heap after a full GC {} MB with {} SKUs held (matcher and broker in this JVM)",
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_000_000,
+                    skus);
         }
+    }
+
+    /**
+     * Reads sync-results until each of the {@code skus} keys has had a result that {@code counts}; returns the results
+     * read and the keys that had more than one. What it keeps per key is gone when it returns.
+     */
+    private static long[] awaitEvery(
+            KafkaConsumer<String, byte[]> consumer, int skus, Predicate<SkuSyncEvaluated> counts) {
+        Map<String, Integer> seen = new HashMap<>();
+        long[] read = {0};
+        await().atMost(Duration.ofMinutes(40))
+                .pollInSameThread()
+                .pollInterval(Duration.ofMillis(10))
+                .until(
+                        () -> {
+                            consumer.poll(Duration.ofSeconds(1)).forEach(record -> {
+                                read[0]++;
+                                SkuSyncEvaluated result = Topics.SYNC_RESULTS
+                                        .valueSerde()
+                                        .deserializer()
+                                        .deserialize(record.topic(), record.value());
+                                if (result != null && counts.test(result)) {
+                                    seen.merge(record.key(), 1, Integer::sum);
+                                }
+                            });
+                            return seen.size();
+                        },
+                        count -> count == skus);
+        return new long[] {read[0], seen.values().stream().filter(n -> n > 1).count()};
     }
 
     /** CPU used so far by the matcher's stream threads: unlike wall time, barely moved by others on the machine. */
