@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SyncMatcherApplication {
 
     /**
-     * Kafka Streams' application id: consumer group, transactional id and internal topic prefix. "-v2" since the
-     * cart-partitioned topology (issue 7): its stores are new, so an upgraded deployment must rebuild them from the
-     * inputs' beginning rather than resume the old topology's offsets with empty stores; a new id does exactly that.
-     * The old id's internal topics (sync-matcher-*-changelog, -subscription-*) can then be deleted.
+     * Kafka Streams' application id: consumer group, transactional id and internal topic prefix. "-v3" since the
+     * SKU-partitioned topology (issue 7; "-v2" was cart-partitioned, the first id's foreign-key joins): its stores
+     * hold other keys per partition, so an upgraded deployment must rebuild them from the inputs' beginning rather than
+     * resume the old topology's offsets; a new id does exactly that. The old ids' internal topics can then be deleted.
      */
-    public static final String APPLICATION_ID = "sync-matcher-v2";
+    public static final String APPLICATION_ID = "sync-matcher-v3";
 
     /** Reads {@code sync-matcher.yml}, so several services can share one JVM without their configs colliding. */
     public static SpringApplicationBuilder builder() {

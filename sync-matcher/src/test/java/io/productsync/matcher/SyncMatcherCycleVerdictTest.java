@@ -9,10 +9,10 @@ import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.EventTypes;
 import io.productsync.events.JsonSerde;
+import io.productsync.events.SkuPartitions;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -137,14 +136,12 @@ class SyncMatcherCycleVerdictTest {
         return "sku-%02d".formatted(i);
     }
 
-    /** The SKUs among those chosen whose key the default partitioner puts on this partition. */
+    /** The SKUs among those chosen that this partition owns: the partition of tenant/sku. */
     private static Set<String> skusOn(int partition, java.util.function.IntPredicate chosen) {
         return IntStream.range(0, SKUS)
                 .filter(chosen)
                 .mapToObj(SyncMatcherCycleVerdictTest::sku)
-                .filter(sku -> Utils.toPositive(Utils.murmur2(("acme/shop/" + sku).getBytes(StandardCharsets.UTF_8)))
-                                % PARTITIONS
-                        == partition)
+                .filter(sku -> SkuPartitions.of("acme", sku, PARTITIONS) == partition)
                 .collect(Collectors.toSet());
     }
 

@@ -88,7 +88,7 @@ class SyncMatcherWiringTest {
         Properties config = app.getBean(StreamsBuilderFactoryBean.class).getStreamsConfiguration();
 
         assertThat(config)
-                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher-v2")
+                .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "sync-matcher-v3")
                 .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
                 .containsEntry(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString())
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
@@ -96,7 +96,7 @@ class SyncMatcherWiringTest {
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class)
                 .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
                 .containsEntry("transaction.timeout.ms", "30000");
-        assertThat(stateDir.resolve("sync-matcher-v2")).isDirectory();
+        assertThat(stateDir.resolve("sync-matcher-v3")).isDirectory();
         assertThat(app.getBean(StreamsBuilderFactoryBean.class)
                         .getKafkaStreams()
                         .state()
@@ -113,9 +113,10 @@ class SyncMatcherWiringTest {
                 "wms-inventory-dlt",
                 "product-aliases-dlt",
                 "cart-connections-dlt",
-                "sync-matcher-wms-inventory-broadcast",
                 "sync-matcher-product-aliases-broadcast",
-                "sync-matcher-cart-connections-broadcast");
+                "sync-matcher-cart-connections-broadcast",
+                "sync-matcher-cart-inventory-rerouted",
+                "sync-matcher-wms-inventory-rerouted");
         try (Admin admin = TestKafka.admin(bootstrapServers)) {
             Map<String, TopicDescription> found =
                     admin.describeTopics(declared).allTopicNames().get();
@@ -132,17 +133,18 @@ class SyncMatcherWiringTest {
             List<String> changelogs = await().atMost(PATIENCE)
                     .until(
                             () -> admin.listTopics().names().get().stream()
-                                    .filter(name -> name.startsWith("sync-matcher-v2-") && name.endsWith("-changelog"))
+                                    .filter(name -> name.startsWith("sync-matcher-v3-") && name.endsWith("-changelog"))
                                     .sorted()
                                     .toList(),
-                            names -> names.size() == 5);
+                            names -> names.size() == 6);
             assertThat(changelogs)
                     .containsExactly(
-                            "sync-matcher-v2-cart-cycles-store-changelog",
-                            "sync-matcher-v2-cart-skus-store-changelog",
-                            "sync-matcher-v2-pending-pushes-store-changelog",
-                            "sync-matcher-v2-wms-inventory-newest-store-changelog",
-                            "sync-matcher-v2-wms-sku-carts-store-changelog");
+                            "sync-matcher-v3-cart-cycles-store-changelog",
+                            "sync-matcher-v3-cart-skus-store-changelog",
+                            "sync-matcher-v3-pending-pushes-store-changelog",
+                            "sync-matcher-v3-wms-inventory-newest-store-changelog",
+                            "sync-matcher-v3-wms-rows-store-changelog",
+                            "sync-matcher-v3-wms-sku-carts-store-changelog");
             Map<ConfigResource, Config> configs = admin.describeConfigs(changelogs.stream()
                             .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name))
                             .toList())

@@ -1,5 +1,6 @@
 package io.productsync.matcher;
 
+import io.productsync.events.SkuPartitioner;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import java.util.List;
@@ -44,7 +45,14 @@ final class TestKafka {
 
     static KafkaProducer<String, byte[]> producer(String bootstrap) {
         return new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20),
+                // Partitioned as the poller writes: a cart SKU and its WMS SKU on the partition of tenant/sku.
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        20,
+                        ProducerConfig.PARTITIONER_CLASS_CONFIG,
+                        SkuPartitioner.class),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }

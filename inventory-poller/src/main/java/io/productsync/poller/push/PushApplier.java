@@ -74,7 +74,7 @@ final class PushApplier {
             throws InterruptedException {
         int readable = firstUnreadable(records);
         CartPushes.Round round = carts.apply(toApply(records.subList(0, readable)));
-        int unsent = publish(round.finished());
+        int unsent = publish(records, round.finished());
         int unfinished = round.unfinished().stream()
                 .mapToInt(CartPushes.Indexed::index)
                 .min()
@@ -114,16 +114,19 @@ final class PushApplier {
      * are acknowledged. Returns the poll index of the first push whose sends failed (so it and what follows are
      * redelivered: a broker outage loses no push), or {@link Integer#MAX_VALUE}.
      */
-    private int publish(List<CartPushes.Outcome> finished) throws InterruptedException {
+    private int publish(List<ConsumerRecord<String, PushCartInventory>> records, List<CartPushes.Outcome> finished)
+            throws InterruptedException {
         List<CartPushes.Outcome> outcomes = finished.stream()
                 .sorted(Comparator.comparingInt(outcome -> outcome.push().index()))
                 .toList();
         List<CompletableFuture<?>> sends = new ArrayList<>(outcomes.size());
         for (CartPushes.Outcome outcome : outcomes) {
             List<CompletableFuture<?>> both = new ArrayList<>(2);
+            // On the partition of its push: the matcher's verdicts of that partition speak for the SKU's row.
+            int partition = records.get(outcome.push().index()).partition();
             outcome.result()
-                    .ifPresent(result -> both.add(
-                            sender.send(Topics.SYNC_RESULTS, result.key().value(), result, result.evaluatedAt())));
+                    .ifPresent(result -> both.add(sender.send(
+                            Topics.SYNC_RESULTS, partition, result.key().value(), result, result.evaluatedAt())));
             outcome.observed().ifPresent(observed -> {
                 // The cart's next snapshot publishes this SKU again, whatever its fingerprint says.
                 unsavedPublications.publishing(observed.key());

@@ -28,6 +28,13 @@ public final class TopicSender {
         return template.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes));
     }
 
+    /** To a partition chosen by the caller: a push's result goes to the partition of its push command. */
+    public <V> CompletableFuture<SendResult<String, byte[]>> send(
+            Topic<String, V> topic, int partition, String key, V value, Instant timestamp) {
+        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
+        return template.send(new ProducerRecord<>(topic.name(), partition, timestamp.toEpochMilli(), key, bytes));
+    }
+
     /**
      * Sends what is buffered now instead of after {@code linger.ms}, for a caller about to wait for its sends; returns
      * once they are acknowledged or failed.

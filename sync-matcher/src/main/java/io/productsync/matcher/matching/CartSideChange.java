@@ -2,11 +2,13 @@ package io.productsync.matcher.matching;
 
 import io.productsync.events.CartCycleCompleted;
 import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.WmsInventoryObserved;
 
 /**
  * What reaches a task's {@link CartSkuMatcher}: from {@code cart-inventory} a cart SKU observation (a null value is
- * the SKU leaving the cart) or the end of a cart cycle; from the broadcasts, that the local copy of a WMS SKU, an alias
- * or a connection changed (the record key says which; its new value is already in the local table).
+ * the SKU leaving the cart) or the end of a cart cycle; from {@code wms-inventory}, past its guard, a WMS row of a SKU
+ * this task owns (null: it left the WMS); from the broadcasts, that the local copy of an alias or a connection changed
+ * (the record key says which; its new value is already in the local table).
  */
 sealed interface CartSideChange {
 
@@ -14,7 +16,7 @@ sealed interface CartSideChange {
 
     record CycleCompleted(CartCycleCompleted cycle) implements CartSideChange {}
 
-    record WmsChanged() implements CartSideChange {}
+    record WmsChanged(WmsInventoryObserved row) implements CartSideChange {}
 
     record AliasChanged() implements CartSideChange {}
 

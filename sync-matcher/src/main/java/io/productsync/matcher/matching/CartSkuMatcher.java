@@ -10,6 +10,7 @@ import io.productsync.events.EventTypes;
 import io.productsync.events.JsonSerde;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
+import io.productsync.events.WmsInventoryObserved;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -29,33 +30,39 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * One per task: owns the cart SKUs of its {@code cart-inventory} partition and decides each of them, whenever the SKU,
- * its WMS row, its alias or its cart's connection changes, from the task's own copies of those (the broadcast tables).
- * It keeps the cart out-of-order guard, an index from WMS key to the cart SKUs it feeds, the pending pushes and each
- * cart's last cycle, and answers a cart's cycle with a verdict on this partition.
+ * One per task: owns the cart SKUs that look up a WMS SKU of its partition ({@link Owners}) and the WMS rows of those
+ * SKUs, and decides each cart SKU whenever the SKU, its WMS row, its alias or its cart's connection changes. A cart SKU
+ * it meets but does not own (an alias points elsewhere, or an older record on another partition) goes on to its owner
+ * with what this task held of it. It keeps the cart out-of-order guard, the WMS rows, an index from WMS key to the
+ * aliased cart SKUs it feeds, the pending pushes and each cart's last cycle, and answers a cart's cycle with a verdict
+ * on this partition.
  */
-final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, String, Decision> {
+final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, String, Addressed> {
 
     private final Clock clock;
+    private final Owners owners;
     private final int maxUnverified;
 
-    /** {@code maxUnverified}: more SKUs of a cart with a push in flight than this, and its cycle gets no verdict. */
-    CartSkuMatcher(Clock clock, int maxUnverified) {
+    /**
+     * {@code partitions}: of the inputs; {@code maxUnverified}: more SKUs of a cart with a push in flight than this,
+     * and its cycle gets no verdict.
+     */
+    CartSkuMatcher(Clock clock, int partitions, int maxUnverified) {
         this.clock = clock;
+        this.owners = new Owners(partitions);
         this.maxUnverified = maxUnverified;
     }
 
     /** The broadcast tables the matcher reads besides its own stores. */
     static String[] tables() {
-        return new String[] {
-            TopologyNames.WMS_TABLE_STORE, TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE
-        };
+        return new String[] {TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE};
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
                 store(TopologyNames.CART_STORE, new CartHeldSerde()),
+                store(TopologyNames.WMS_ROW_STORE, JsonSerde.of(WmsInventoryObserved.class)),
                 store(TopologyNames.WMS_INDEX_STORE, Serdes.String()),
                 store(TopologyNames.PENDING_PUSH_STORE, JsonSerde.of(PendingPush.class)),
                 store(TopologyNames.CART_CYCLE_STORE, JsonSerde.of(Instant.class)));
@@ -66,28 +73,30 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
     }
 
     @Override
-    public Processor<String, CartSideChange, String, Decision> get() {
+    public Processor<String, CartSideChange, String, Addressed> get() {
         return new Matcher();
     }
 
-    private final class Matcher implements Processor<String, CartSideChange, String, Decision> {
+    private final class Matcher implements Processor<String, CartSideChange, String, Addressed> {
 
-        private ProcessorContext<String, Decision> context;
+        private ProcessorContext<String, Addressed> context;
         private CartStore carts;
         private WmsIndex wmsIndex;
         private CartCycles cycles;
         private PendingPushes pending;
         private LocalTables tables;
+        private int partition;
         private long timestamp;
 
         @Override
-        public void init(ProcessorContext<String, Decision> context) {
+        public void init(ProcessorContext<String, Addressed> context) {
             this.context = context;
             this.carts = new CartStore(context.getStateStore(TopologyNames.CART_STORE));
             this.wmsIndex = new WmsIndex(context.getStateStore(TopologyNames.WMS_INDEX_STORE));
             this.cycles = new CartCycles(context.getStateStore(TopologyNames.CART_CYCLE_STORE));
             this.pending = new PendingPushes(context.getStateStore(TopologyNames.PENDING_PUSH_STORE));
             this.tables = new LocalTables(context);
+            this.partition = context.taskId().partition();
         }
 
         @Override
@@ -100,7 +109,8 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                 cartObserved(record.key(), observed.observation());
             } else if (change instanceof CartSideChange.CycleCompleted completed) {
                 cycleCompleted(record.key(), completed.cycle());
-            } else if (change instanceof CartSideChange.WmsChanged) {
+            } else if (change instanceof CartSideChange.WmsChanged wms) {
+                tables.wmsChanged(record.key(), wms.row());
                 wmsChanged(record.key());
             } else if (change instanceof CartSideChange.AliasChanged) {
                 tables.aliasChanged();
@@ -111,14 +121,22 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         }
 
         private void cartObserved(String key, CartInventoryObserved observation) {
-            if (carts.observe(key, observation)) {
+            int owner = ownerOf(observation.tenantId(), observation.sku());
+            if (owner != partition) {
+                handOver(key, owner);
+                context.forward(new Record<>(key, new Addressed(new Decision.Reroute(observation), owner), timestamp));
+            } else if (carts.observe(key, observation)) {
                 evaluate(key, observation);
             }
         }
 
         /** A SKU that left has its result removed, if it had one (its cart is connected). */
         private void cartGone(String key, long at) {
-            if (carts.remove(key, at)
+            int owner = ownerOf(Keys.tenant(key), Keys.skuOf(key));
+            if (owner != partition) {
+                handOver(key, owner);
+                context.forward(new Record<>(key, new Addressed(new Decision.Reroute(null), owner), at));
+            } else if (carts.remove(key, at)
                     && tables.connection(CartSkuKey.parse(key).cart().value()) != null) {
                 remove(key);
             }
@@ -203,26 +221,35 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                         now);
                 context.forward(new Record<>(
                         cartKey,
-                        new Decision.Verdict(verdict),
+                        new Addressed(new Decision.Verdict(verdict), partition),
                         timestamp,
                         EventTypes.mark(new RecordHeaders(), EventTypes.CART_CYCLE_VERIFIED)));
             }
             if (newer) {
                 for (KeyValue<String, PushCartInventory> push :
                         pending.dueAgain(cartKey, previous, cycle.cycleAt(), now)) {
-                    context.forward(new Record<>(push.key, new Decision.Push(push.value), timestamp));
+                    context.forward(
+                            new Record<>(push.key, new Addressed(new Decision.Push(push.value), partition), timestamp));
                 }
             }
         }
 
-        /** Inner join: a cart SKU whose cart has no connection is held, not decided. */
+        /**
+         * Inner join: a cart SKU whose cart has no connection is held, not decided. A held SKU that an alias change
+         * gave another owner goes to it instead.
+         */
         private void evaluate(String key, CartInventoryObserved cart) {
+            ProductAliasChanged alias = tables.alias(Keys.alias(cart.tenantId(), cart.sku()));
+            int owner = owners.ofCartSku(cart.tenantId(), cart.sku(), alias);
+            if (owner != partition) {
+                handOver(key, owner);
+                return;
+            }
             String cartKey = Keys.cart(cart.tenantId(), cart.cartId());
             CartConnectionConfigured connection = tables.connection(cartKey);
             if (connection == null) {
                 return;
             }
-            ProductAliasChanged alias = tables.alias(Keys.alias(cart.tenantId(), cart.sku()));
             String wmsKey = MatchInput.wmsKey(cart, connection, alias);
             // A SKU looked up under its own name is found without the index (see wmsChanged).
             if (!MatchInput.wantedWmsSku(cart, alias).equals(cart.sku())) {
@@ -233,18 +260,38 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                     new MatchInput(cart, connection, alias, tables.wms(wmsKey), lastCycle), clock.instant());
             if (decision instanceof Decision.Push push) {
                 if (pending.send(key, push.command(), lastCycle)) {
-                    context.forward(new Record<>(key, decision, timestamp));
+                    context.forward(new Record<>(key, new Addressed(decision, partition), timestamp));
                 }
             } else {
                 pending.clear(key);
-                context.forward(new Record<>(key, decision, timestamp));
+                context.forward(new Record<>(key, new Addressed(decision, partition), timestamp));
             }
         }
 
         /** The SKU's result is removed (it left the cart, or the cart was disconnected). */
         private void remove(String key) {
             pending.clear(key);
-            context.forward(new Record<>(key, null, timestamp));
+            context.forward(new Record<>(key, new Addressed(new Decision.Removed(), partition), timestamp));
+        }
+
+        /**
+         * What this task held of a cart SKU it no longer owns goes to the owner, whose guard orders it with what the
+         * owner holds, and is forgotten here with its pending push (the owner decides the SKU afresh).
+         */
+        private void handOver(String key, int owner) {
+            CartHeld held = carts.take(key);
+            if (held == null) {
+                return;
+            }
+            pending.clear(key);
+            context.forward(new Record<>(
+                    key,
+                    new Addressed(new Decision.Reroute(held.observation()), owner),
+                    held.seen().atMillis()));
+        }
+
+        private int ownerOf(String tenantId, String sku) {
+            return owners.ofCartSku(tenantId, sku, tables.alias(Keys.alias(tenantId, sku)));
         }
 
         private String wmsKeyOf(CartInventoryObserved cart, CartConnectionConfigured connection) {

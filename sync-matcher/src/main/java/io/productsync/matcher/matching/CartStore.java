@@ -50,6 +50,15 @@ final class CartStore {
         return held == null || held.gone() ? null : held.observation();
     }
 
+    /** Removes and returns what is held of the SKU (an observation or since when it is gone), or null. */
+    CartHeld take(String key) {
+        CartHeld held = store.get(key);
+        if (held != null) {
+            store.delete(key);
+        }
+        return held;
+    }
+
     /** Every SKU the cart ({@code tenant/cart}) holds in this task. */
     List<KeyValue<String, CartInventoryObserved>> heldSkus(String cartKey) {
         List<KeyValue<String, CartInventoryObserved>> held = new ArrayList<>();

@@ -13,19 +13,21 @@ import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * A task's copies of every WMS row, alias and connection, read from the broadcast tables. The tables hold the JSON as
- * broadcast; a row is parsed here, when a decision needs it. Connections, read for every decision and few, are also
+ * What a decision reads besides the cart SKU: the WMS rows this task owns (its own store, written here as they change)
+ * and its copies of every alias and connection (the broadcast tables, which hold the JSON as broadcast; a row is parsed
+ * here, when a decision needs it). Connections, read for every decision and few, are also
  * kept parsed in memory until the matcher is told one changed ({@link #connectionChanged}), and aliases are not read
  * while the table has held none ({@link #aliasChanged}): every change of a table reaches the matcher right after the
  * table holds it, and a task that restores its tables starts a new matcher.
  */
 final class LocalTables {
 
-    private final TimestampedKeyValueStore<String, byte[]> wms;
+    private final KeyValueStore<String, WmsInventoryObserved> wms;
     private final TimestampedKeyValueStore<String, byte[]> aliases;
     private final TimestampedKeyValueStore<String, byte[]> connections;
     private final Map<String, Optional<CartConnectionConfigured>> connectionByCart = new HashMap<>();
@@ -33,14 +35,23 @@ final class LocalTables {
     private boolean anyAlias;
 
     LocalTables(ProcessorContext<?, ?> context) {
-        this.wms = context.getStateStore(TopologyNames.WMS_TABLE_STORE);
+        this.wms = context.getStateStore(TopologyNames.WMS_ROW_STORE);
         this.aliases = context.getStateStore(TopologyNames.ALIAS_TABLE_STORE);
         this.connections = context.getStateStore(TopologyNames.CONNECTION_TABLE_STORE);
         this.anyAlias = StoreContents.holdsAny(aliases);
     }
 
     WmsInventoryObserved wms(String wmsKey) {
-        return read(wms, BroadcastTopics.WMS, wmsKey);
+        return wms.get(wmsKey);
+    }
+
+    /** A WMS row this task owns changed (null: it left the WMS). */
+    void wmsChanged(String wmsKey, WmsInventoryObserved row) {
+        if (row == null) {
+            wms.delete(wmsKey);
+        } else {
+            wms.put(wmsKey, row);
+        }
     }
 
     /** Null without a read while the task has never held an alias (most SKUs have none). */

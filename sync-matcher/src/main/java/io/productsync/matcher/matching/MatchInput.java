@@ -33,7 +33,11 @@ public record MatchInput(
 
     /** An alias defined for the cart SKU wins over the cart SKU itself; there is no fallback when it exists. */
     static String wantedWmsSku(CartInventoryObserved cart, ProductAliasChanged alias) {
-        return alias != null ? alias.wmsSku() : cart.sku();
+        return wantedWmsSku(cart.sku(), alias);
+    }
+
+    static String wantedWmsSku(String cartSku, ProductAliasChanged alias) {
+        return alias != null ? alias.wmsSku() : cartSku;
     }
 
     /**

@@ -14,12 +14,10 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  */
 final class ParseOrDeadLetter<V> implements FixedKeyProcessor<String, byte[], Parsed<V>> {
 
-    private final String topic;
     private final RecordReader<V> reader;
     private FixedKeyProcessorContext<String, Parsed<V>> context;
 
-    ParseOrDeadLetter(String topic, RecordReader<V> reader) {
-        this.topic = topic;
+    ParseOrDeadLetter(RecordReader<V> reader) {
         this.reader = reader;
     }
 
@@ -42,6 +40,6 @@ final class ParseOrDeadLetter<V> implements FixedKeyProcessor<String, byte[], Pa
     private Headers deadLetterHeaders(Headers original, RuntimeException e) {
         // Always present: this processor sits right behind the topic's source node.
         RecordMetadata source = context.recordMetadata().orElseThrow();
-        return DeadLetters.addTo(original, topic, source.partition(), source.offset(), e);
+        return DeadLetters.addTo(original, source.topic(), source.partition(), source.offset(), e);
     }
 }

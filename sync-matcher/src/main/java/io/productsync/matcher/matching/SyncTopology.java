@@ -3,12 +3,12 @@ package io.productsync.matcher.matching;
 import io.productsync.events.AliasKey;
 import io.productsync.events.CartCycleVerified;
 import io.productsync.events.CartKey;
-import io.productsync.events.JsonSerde;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.events.WmsInventoryObserved;
 import io.productsync.events.WmsSkuKey;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,38 +23,48 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The matcher, partitioned like {@code cart-inventory}: one {@link CartSkuMatcher} per task owns its partition's cart
- * SKUs, and every WMS row change, alias and connection is broadcast to every partition so each task decides its own
- * affected SKUs from local tables. Every node and store is named by a constant in {@link TopologyNames}; run with
- * {@code topology.optimization=reuse.ktable.source.topics} so the broadcast topics serve as their tables' changelogs.
+ * The matcher, partitioned by SKU ({@link Owners}): one {@link CartSkuMatcher} per task owns the WMS rows of its
+ * partition's SKUs and the cart SKUs that look them up, so a cart SKU and its WMS row meet in one task without a copy;
+ * aliases and connections, which every task needs, are broadcast to every partition. Every node and store is named by a
+ * constant in {@link TopologyNames}; run with {@code topology.optimization=reuse.ktable.source.topics} so the broadcast
+ * topics serve as their tables' changelogs.
  */
 public final class SyncTopology {
 
     private SyncTopology() {}
 
-    public static void build(StreamsBuilder builder, Clock clock) {
-        build(builder, clock, CartCycleVerified.MAX_UNVERIFIED);
+    public static void build(StreamsBuilder builder, Clock clock, int partitions) {
+        build(builder, clock, partitions, CartCycleVerified.MAX_UNVERIFIED);
     }
 
     /** With another cap on a verdict's unverified SKUs, so a test need not push ten thousand SKUs to reach it. */
-    static void build(StreamsBuilder builder, Clock clock, int maxUnverified) {
-        // WMS rows, newest observation per key and only when the available quantity changed, then to every partition.
-        broadcast(
-                parsed(
-                                builder,
+    static void build(StreamsBuilder builder, Clock clock, int partitions, int maxUnverified) {
+        // WMS rows on the partition of their SKU (a record elsewhere goes there first), newest observation per key and
+        // only when the available quantity changed.
+        KStream<String, Placed<WmsInventoryObserved>> wms = parsed(
+                        builder,
+                        Topics.WMS_INVENTORY,
+                        RerouteTopics.WMS,
+                        RecordReader.of(
                                 Topics.WMS_INVENTORY,
-                                RecordReader.of(
-                                        Topics.WMS_INVENTORY,
-                                        WmsSkuKey::parse,
-                                        row -> Keys.sku(row.tenantId(), row.wmsId(), row.sku())))
-                        .processValues(
-                                new NewestObservationOnly<>(
-                                        TopologyNames.WMS_GUARD_STORE,
-                                        WmsInventoryObserved::observedAt,
-                                        WmsInventoryObserved::available,
-                                        row -> null),
-                                Named.as(TopologyNames.guard(Topics.WMS_INVENTORY))),
-                BroadcastTopics.WMS);
+                                WmsSkuKey::parse,
+                                row -> Keys.sku(row.tenantId(), row.wmsId(), row.sku())))
+                .processValues(Placed.bySku(partitions), Named.as(TopologyNames.place(Topics.WMS_INVENTORY)));
+        wms.filterNot((key, placed) -> placed.here(), Named.as(TopologyNames.elsewhere(Topics.WMS_INVENTORY)))
+                .to(
+                        RerouteTopics.WMS.name(),
+                        Placed.toOwner(RerouteTopics.WMS, TopologyNames.rerouteSink(RerouteTopics.WMS)));
+        KStream<String, CartSideChange> wmsChanges = wms.filter(
+                        (key, placed) -> placed.here(), Named.as(TopologyNames.here(Topics.WMS_INVENTORY)))
+                .mapValues(Placed::value, Named.as(TopologyNames.placedValue(Topics.WMS_INVENTORY)))
+                .processValues(
+                        new NewestObservationOnly<>(
+                                TopologyNames.WMS_GUARD_STORE,
+                                WmsInventoryObserved::observedAt,
+                                WmsInventoryObserved::available,
+                                row -> null),
+                        Named.as(TopologyNames.guard(Topics.WMS_INVENTORY)))
+                .mapValues(CartSideChange.WmsChanged::new, Named.as(TopologyNames.change(Topics.WMS_INVENTORY)));
         // Aliases and connections are configuration: the latest per key is the truth, copied to every partition.
         broadcast(
                 parsed(
@@ -75,15 +85,11 @@ public final class SyncTopology {
                                 connection -> connection.key().value())),
                 BroadcastTopics.CONNECTIONS);
 
-        // Cart SKU observations and cycle ends, in partition order, merged with the changes of the local tables.
-        KStream<String, CartSideChange> changes = parsed(builder, Topics.CART_INVENTORY, new CartInventoryReader())
-                .merge(
-                        tableChanges(
-                                builder,
-                                BroadcastTopics.WMS,
-                                TopologyNames.WMS_TABLE_STORE,
-                                CartSideChange.WmsChanged::new),
-                        Named.as(TopologyNames.MERGE_WMS))
+        // Cart SKU observations (also those sent on by another task) and cycle ends, in partition order, merged with
+        // the task's WMS rows and the changes of its alias and connection tables.
+        KStream<String, CartSideChange> changes = parsed(
+                        builder, Topics.CART_INVENTORY, RerouteTopics.CART, new CartInventoryReader())
+                .merge(wmsChanges, Named.as(TopologyNames.MERGE_WMS))
                 .merge(
                         tableChanges(
                                 builder,
@@ -98,34 +104,26 @@ public final class SyncTopology {
                                 TopologyNames.CONNECTION_TABLE_STORE,
                                 CartSideChange.ConnectionChanged::new),
                         Named.as(TopologyNames.MERGE_CONNECTIONS));
-        KStream<String, Decision> decisions = changes.process(
-                new CartSkuMatcher(clock, maxUnverified), Named.as(TopologyNames.MATCH), CartSkuMatcher.tables());
+        KStream<String, Addressed> decisions = changes.process(
+                new CartSkuMatcher(clock, partitions, maxUnverified),
+                Named.as(TopologyNames.MATCH),
+                CartSkuMatcher.tables());
 
-        // Pushes go to the applier, verdicts to the partition they speak for, results and tombstones to the sync view.
-        Map<String, KStream<String, Decision>> branches = decisions
+        // Pushes go to the applier, cart SKUs to their owners, results, removals and verdicts to the sync view; each to
+        // the partition it names.
+        Map<String, KStream<String, Addressed>> branches = decisions
                 .split(Named.as(TopologyNames.DECISION_SPLIT))
-                .branch((key, decision) -> decision instanceof Decision.Push, Branched.as(TopologyNames.PUSH_BRANCH))
+                .branch((key, out) -> out.decision() instanceof Decision.Push, Branched.as(TopologyNames.PUSH_BRANCH))
                 .branch(
-                        (key, decision) -> decision instanceof Decision.Verdict,
-                        Branched.as(TopologyNames.VERDICT_BRANCH))
+                        (key, out) -> out.decision() instanceof Decision.Reroute,
+                        Branched.as(TopologyNames.REROUTE_BRANCH))
                 .defaultBranch(Branched.as(TopologyNames.RESULT_BRANCH));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.PUSH_BRANCH)
-                .mapValues(decision -> ((Decision.Push) decision).command(), Named.as(TopologyNames.PUSH_COMMAND))
-                .to(
-                        Topics.CART_INVENTORY_PUSHES.name(),
-                        produced(Topics.CART_INVENTORY_PUSHES, TopologyNames.PUSH_SINK));
-        branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.VERDICT_BRANCH)
-                .mapValues(decision -> ((Decision.Verdict) decision).event(), Named.as(TopologyNames.VERDICT_EVENT))
-                .to(
-                        Topics.SYNC_RESULTS.name(),
-                        Produced.with(Serdes.String(), JsonSerde.of(CartCycleVerified.class))
-                                .withStreamPartitioner(new VerdictPartition())
-                                .withName(TopologyNames.VERDICT_SINK));
+                .to(Topics.CART_INVENTORY_PUSHES.name(), Addressed.produced(TopologyNames.PUSH_SINK));
+        branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.REROUTE_BRANCH)
+                .to(RerouteTopics.CART.name(), Addressed.produced(TopologyNames.rerouteSink(RerouteTopics.CART)));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.RESULT_BRANCH)
-                .mapValues(
-                        decision -> decision == null ? null : ((Decision.Result) decision).event(),
-                        Named.as(TopologyNames.RESULT_EVENT))
-                .to(Topics.SYNC_RESULTS.name(), produced(Topics.SYNC_RESULTS, TopologyNames.RESULT_SINK));
+                .to(Topics.SYNC_RESULTS.name(), Addressed.produced(TopologyNames.RESULT_SINK));
     }
 
     /**
@@ -162,12 +160,30 @@ public final class SyncTopology {
     /** Reads raw bytes and parses inside the topology, so bad records reach the DLT within the transaction. */
     private static <V> KStream<String, V> parsed(
             StreamsBuilder builder, Topic<String, ?> topic, RecordReader<V> reader) {
-        // Raw bytes in: a record that does not parse must not stop the stream thread.
-        KStream<String, Parsed<V>> parsed = builder.stream(
+        return parsed(
+                builder.stream(
                         topic.name(),
-                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(TopologyNames.source(topic)))
-                .processValues(
-                        () -> new ParseOrDeadLetter<>(topic.name(), reader), Named.as(TopologyNames.parse(topic)));
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(TopologyNames.source(topic))),
+                topic,
+                reader);
+    }
+
+    /** An input and the topic of its records that were read on another partition, read alike. */
+    private static <V> KStream<String, V> parsed(
+            StreamsBuilder builder, Topic<String, ?> topic, Topic<String, ?> rerouted, RecordReader<V> reader) {
+        return parsed(
+                builder.stream(
+                        List.of(topic.name(), rerouted.name()),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(TopologyNames.source(topic))),
+                topic,
+                reader);
+    }
+
+    private static <V> KStream<String, V> parsed(
+            KStream<String, byte[]> records, Topic<String, ?> topic, RecordReader<V> reader) {
+        // Raw bytes in: a record that does not parse must not stop the stream thread.
+        KStream<String, Parsed<V>> parsed =
+                records.processValues(() -> new ParseOrDeadLetter<>(reader), Named.as(TopologyNames.parse(topic)));
         // Unreadable records keep their raw bytes and gain the reason headers on their way to <topic>-dlt.
         parsed.filterNot((key, record) -> record.valid(), Named.as(TopologyNames.deadLetterFilter(topic)))
                 .mapValues(Parsed::raw, Named.as(TopologyNames.deadLetterRaw(topic)))
@@ -178,9 +194,5 @@ public final class SyncTopology {
         // Readable records (tombstones included) continue as plain events.
         return parsed.filter((key, record) -> record.valid(), Named.as(TopologyNames.validFilter(topic)))
                 .mapValues(Parsed::value, Named.as(TopologyNames.validValue(topic)));
-    }
-
-    private static <V> Produced<String, V> produced(Topic<String, V> topic, String name) {
-        return Produced.with(topic.keySerde(), topic.valueSerde()).withName(name);
     }
 }

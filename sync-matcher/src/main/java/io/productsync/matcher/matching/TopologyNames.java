@@ -5,16 +5,16 @@ import io.productsync.events.Topic;
 /**
  * Every processor and store name of the matcher. Renaming a store drops its state on the next deploy (a new changelog
  * starts empty), so change them only with a reset plan; the broadcast tables' topics are named in
- * {@link BroadcastTopics}.
+ * {@link BroadcastTopics}, the rerouted inputs' in {@link RerouteTopics}.
  */
 public final class TopologyNames {
 
     public static final String WMS_GUARD_STORE = "wms-inventory-newest-store";
-    public static final String WMS_TABLE_STORE = "wms-inventory-store";
     public static final String ALIAS_TABLE_STORE = "product-aliases-store";
     public static final String CONNECTION_TABLE_STORE = "cart-connections-store";
 
     public static final String CART_STORE = "cart-skus-store";
+    public static final String WMS_ROW_STORE = "wms-rows-store";
     public static final String WMS_INDEX_STORE = "wms-sku-carts-store";
     public static final String PENDING_PUSH_STORE = "pending-pushes-store";
     public static final String CART_CYCLE_STORE = "cart-cycles-store";
@@ -25,13 +25,9 @@ public final class TopologyNames {
     static final String MATCH = "match-cart-skus";
     static final String DECISION_SPLIT = "decision-";
     static final String PUSH_BRANCH = "push";
-    static final String VERDICT_BRANCH = "verdict";
+    static final String REROUTE_BRANCH = "reroute";
     static final String RESULT_BRANCH = "result";
-    static final String PUSH_COMMAND = "push-command";
-    static final String VERDICT_EVENT = "verdict-event";
-    static final String RESULT_EVENT = "result-event";
     static final String PUSH_SINK = "cart-inventory-pushes-sink";
-    static final String VERDICT_SINK = "sync-results-verdict-sink";
     static final String RESULT_SINK = "sync-results-sink";
 
     private TopologyNames() {}
@@ -62,6 +58,26 @@ public final class TopologyNames {
 
     static String deadLetterSink(Topic<?, ?> topic) {
         return topic.name() + "-dlt-sink";
+    }
+
+    static String place(Topic<?, ?> topic) {
+        return topic.name() + "-place";
+    }
+
+    static String elsewhere(Topic<?, ?> topic) {
+        return topic.name() + "-elsewhere";
+    }
+
+    static String here(Topic<?, ?> topic) {
+        return topic.name() + "-here";
+    }
+
+    static String placedValue(Topic<?, ?> topic) {
+        return topic.name() + "-placed-value";
+    }
+
+    static String rerouteSink(Topic<?, ?> topic) {
+        return topic.name() + "-sink";
     }
 
     static String guard(Topic<?, ?> topic) {

@@ -3,6 +3,7 @@ package io.productsync.matcher.system;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.matcher.matching.BroadcastTopics;
+import io.productsync.matcher.matching.RerouteTopics;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,13 +17,14 @@ record InputTopic(Topic<String, ?> topic, String declaredBy) {
             new InputTopic(Topics.PRODUCT_ALIASES, "sync-report-api"));
 
     /**
-     * What Kafka Streams reads: the inputs, and the broadcast topics the matcher declares itself at start and reads
-     * back. A source topic the broker does not show yet when Streams first assigns its tasks shuts Streams down
+     * What Kafka Streams reads: the inputs, and the broadcast and rerouted topics the matcher declares itself at start
+     * and reads back. A source topic the broker does not show yet when Streams first assigns its tasks shuts Streams down
      * (MissingSourceTopicException), so the check waits for these too.
      */
     static final List<InputTopic> READ_BY_STREAMS = Stream.concat(
                     ALL.stream(),
-                    BroadcastTopics.ALL.stream().map(topic -> new InputTopic(topic, "sync-matcher itself, at start")))
+                    Stream.concat(BroadcastTopics.ALL.stream(), RerouteTopics.ALL.stream())
+                            .map(topic -> new InputTopic(topic, "sync-matcher itself, at start")))
             .toList();
 
     String name() {

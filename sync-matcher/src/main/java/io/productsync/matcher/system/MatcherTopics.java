@@ -3,6 +3,7 @@ package io.productsync.matcher.system;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import io.productsync.matcher.matching.BroadcastTopics;
+import io.productsync.matcher.matching.RerouteTopics;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -19,7 +20,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 class MatcherTopics {
 
     static final List<Topic<String, ?>> WRITTEN = Stream.concat(
-                    Stream.of(Topics.SYNC_RESULTS, Topics.CART_INVENTORY_PUSHES), BroadcastTopics.ALL.stream())
+                    Stream.of(Topics.SYNC_RESULTS, Topics.CART_INVENTORY_PUSHES),
+                    Stream.concat(BroadcastTopics.ALL.stream(), RerouteTopics.ALL.stream()))
             .toList();
 
     @Bean

@@ -57,14 +57,14 @@ class StreamsWiring {
     }
 
     @Bean
-    StreamsBuilderFactoryBeanConfigurer syncTopology(Clock clock) {
+    StreamsBuilderFactoryBeanConfigurer syncTopology(Clock clock, MatcherSettings settings) {
         return factoryBean -> {
             // Local state is restored from changelogs, never wiped on start or stop.
             factoryBean.setCleanupConfig(new CleanupConfig(false, false));
             factoryBean.setInfrastructureCustomizer(new KafkaStreamsInfrastructureCustomizer() {
                 @Override
                 public void configureBuilder(StreamsBuilder builder) {
-                    SyncTopology.build(builder, clock);
+                    SyncTopology.build(builder, clock, settings.kafka().partitions());
                 }
             });
         };

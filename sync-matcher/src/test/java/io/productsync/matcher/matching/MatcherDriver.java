@@ -80,7 +80,8 @@ final class MatcherDriver implements BeforeEachCallback, AfterEachCallback {
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         config.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        SyncTopology.build(builder, clock, maxUnverified);
+        // One partition, as the driver runs one task: every SKU is owned here.
+        SyncTopology.build(builder, clock, 1, maxUnverified);
         driver = new TopologyTestDriver(builder.build(), config);
         carts = input(Topics.CART_INVENTORY);
         wms = input(Topics.WMS_INVENTORY);

@@ -28,14 +28,15 @@ class SyncTopologyNamesTest {
         assertThat(description.toString())
                 .contains(
                         TopologyNames.WMS_GUARD_STORE,
-                        TopologyNames.WMS_TABLE_STORE,
+                        TopologyNames.WMS_ROW_STORE,
                         TopologyNames.ALIAS_TABLE_STORE,
                         TopologyNames.CONNECTION_TABLE_STORE,
                         TopologyNames.CART_STORE,
                         TopologyNames.WMS_INDEX_STORE,
                         TopologyNames.PENDING_PUSH_STORE,
                         TopologyNames.CART_CYCLE_STORE,
-                        BroadcastTopics.WMS.name(),
+                        RerouteTopics.CART.name(),
+                        RerouteTopics.WMS.name(),
                         BroadcastTopics.ALIASES.name(),
                         BroadcastTopics.CONNECTIONS.name());
     }
@@ -47,14 +48,14 @@ class SyncTopologyNamesTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-        SyncTopology.build(builder, Clock.systemUTC());
+        SyncTopology.build(builder, Clock.systemUTC(), 6);
 
         assertThat(builder.build().describe().toString()).isEqualTo(description.toString());
     }
 
     private static TopologyDescription describe() {
         StreamsBuilder builder = new StreamsBuilder();
-        SyncTopology.build(builder, Clock.systemUTC());
+        SyncTopology.build(builder, Clock.systemUTC(), 6);
         return builder.build().describe();
     }
 }
