@@ -1,5 +1,6 @@
 package io.productsync.deploy;
 
+import io.productsync.events.SkuPartitioner;
 import io.productsync.events.Topic;
 import java.time.Duration;
 import java.util.Collection;
@@ -52,7 +53,10 @@ final class BenchKafka implements AutoCloseable {
                         ProducerConfig.BATCH_SIZE_CONFIG,
                         256 * 1024,
                         ProducerConfig.COMPRESSION_TYPE_CONFIG,
-                        "none"),
+                        "none",
+                        // As the poller writes cart and WMS inventory: by tenant/sku.
+                        ProducerConfig.PARTITIONER_CLASS_CONFIG,
+                        SkuPartitioner.class),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }

@@ -186,7 +186,7 @@ class KafkaAclEndToEndTest {
     /** Every topic but Kafka's own and Kafka Streams' internal ones (which the prefixed row covers). */
     private Set<String> topicsOnTheBroker() throws Exception {
         return kafka.admin().listTopics().names().get().stream()
-                .filter(topic -> !topic.startsWith("sync-matcher-v2-"))
+                .filter(topic -> !topic.startsWith("sync-matcher-v3-"))
                 .collect(Collectors.toSet());
     }
 
@@ -218,7 +218,7 @@ class KafkaAclEndToEndTest {
         return described.members().stream()
                 .flatMap(member -> member.assignment().topicPartitions().stream())
                 .map(TopicPartition::topic)
-                .filter(topic -> !topic.startsWith("sync-matcher-v2-"))
+                .filter(topic -> !topic.startsWith("sync-matcher-v3-"))
                 .collect(Collectors.toSet());
     }
 

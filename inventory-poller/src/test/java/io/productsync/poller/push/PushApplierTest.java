@@ -35,6 +35,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,26 @@ class PushApplierTest {
                         SkuSyncEvaluated::reason)
                 .containsExactly(12L, 15L, 15L, "A", MatchedVia.SKU, true, null);
         assertThat(Files.readString(cartFile)).isEqualTo(CART.replace("A,true,true,12,first", "A,true,true,15,first"));
+    }
+
+    @Test
+    void reportsTheResultOnThePartitionOfItsPushWhereTheMatcherDecidedTheSku() throws Exception {
+        PushCartInventory push = push("A", 12, 15);
+        // Not where Kafka's default partitioner would put the key: the matcher writes a SKU's push on the partition
+        // that owns the SKU, and its verdicts there must speak for the push's result too.
+        int byKey = Utils.toPositive(Utils.murmur2(push.key().value().getBytes(StandardCharsets.UTF_8))) % 2;
+        int partition = 1 - byKey;
+
+        sender.send(Topics.CART_INVENTORY_PUSHES, partition, push.key().value(), push, push.issuedAt())
+                .get();
+
+        String key = tenant + "/shop/A";
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(results.withKeyPrefix(key)).isNotEmpty());
+        assertThat(results.withKeyPrefix(key))
+                .extracting(ConsumerRecord::partition)
+                .containsOnly(partition);
+        assertThat(results.value(results.withKeyPrefix(key).get(0)).outcome()).isEqualTo(SyncOutcome.UPDATED);
     }
 
     @Test

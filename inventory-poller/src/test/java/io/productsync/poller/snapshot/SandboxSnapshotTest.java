@@ -8,6 +8,7 @@ import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartInventoryObserved;
 import io.productsync.events.CartKey;
 import io.productsync.events.HoldReason;
+import io.productsync.events.SkuPartitions;
 import io.productsync.events.SnapshotHeld;
 import io.productsync.events.SourceKey;
 import io.productsync.events.SourceKind;
@@ -18,13 +19,18 @@ import io.productsync.poller.TopicRecords;
 import io.productsync.poller.system.PollerSettings;
 import io.productsync.poller.system.TopicSender;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +112,33 @@ class SandboxSnapshotTest {
         assertThat(wmsInventory.value(wms).available()).isEqualTo(9);
         assertThat(wms.timestamp())
                 .isEqualTo(wmsInventory.value(wms).observedAt().toEpochMilli());
+    }
+
+    @Test
+    void writesACartSkuAndItsWmsSkuOnThePartitionOfTenantAndSku() throws IOException {
+        List<String> skus = IntStream.range(0, 20).mapToObj("S%02d"::formatted).toList();
+        write(
+                "wms/wh.csv",
+                "sku,available\n" + skus.stream().map(sku -> sku + ",9\n").collect(Collectors.joining()));
+        write(
+                "carts/shop.csv",
+                CART_HEADER + skus.stream().map(sku -> sku + ",true,true,9\n").collect(Collectors.joining()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(cartInventory.withKeyPrefix(tenant + "/shop/")).hasSize(skus.size());
+            assertThat(wmsInventory.withKeyPrefix(tenant + "/wh/")).hasSize(skus.size());
+        });
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(cartInventory.withKeyPrefix(tenant + "/shop/"));
+        records.addAll(wmsInventory.withKeyPrefix(tenant + "/wh/"));
+        assertThat(records)
+                .allSatisfy(record -> assertThat(record.partition())
+                        .as(record.key())
+                        .isEqualTo(SkuPartitions.ofKey(record.key(), 2)));
+        // Not where Kafka's default partitioner puts the whole key, for some of them at least.
+        assertThat(records)
+                .anySatisfy(record -> assertThat(record.partition())
+                        .isNotEqualTo(
+                                Utils.toPositive(Utils.murmur2(record.key().getBytes(StandardCharsets.UTF_8))) % 2));
     }
 
     @Test
