@@ -136,13 +136,12 @@ class SyncMatcherWiringTest {
                                     .filter(name -> name.startsWith("sync-matcher-v3-") && name.endsWith("-changelog"))
                                     .sorted()
                                     .toList(),
-                            names -> names.size() == 6);
+                            names -> names.size() == 5);
             assertThat(changelogs)
                     .containsExactly(
                             "sync-matcher-v3-cart-cycles-store-changelog",
                             "sync-matcher-v3-cart-skus-store-changelog",
                             "sync-matcher-v3-pending-pushes-store-changelog",
-                            "sync-matcher-v3-wms-inventory-newest-store-changelog",
                             "sync-matcher-v3-wms-rows-store-changelog",
                             "sync-matcher-v3-wms-sku-carts-store-changelog");
             Map<ConfigResource, Config> configs = admin.describeConfigs(changelogs.stream()

@@ -2,12 +2,11 @@ package io.productsync.matcher.matching;
 
 import io.productsync.events.CartCycleCompleted;
 import io.productsync.events.CartInventoryObserved;
-import io.productsync.events.WmsInventoryObserved;
 
 /**
  * What reaches a task's {@link CartSkuMatcher}: from {@code cart-inventory} a cart SKU observation (a null value is
- * the SKU leaving the cart) or the end of a cart cycle; from {@code wms-inventory}, past its guard, a WMS row of a SKU
- * this task owns (null: it left the WMS); from the broadcasts, that the local copy of an alias or a connection changed
+ * the SKU leaving the cart) or the end of a cart cycle; from {@code wms-inventory}, past its guard, that a WMS row of a SKU
+ * this task owns changed (its new value is already in the row store); from the broadcasts, that the local copy of an alias or a connection changed
  * (the record key says which; its new value is already in the local table).
  */
 sealed interface CartSideChange {
@@ -16,7 +15,7 @@ sealed interface CartSideChange {
 
     record CycleCompleted(CartCycleCompleted cycle) implements CartSideChange {}
 
-    record WmsChanged(WmsInventoryObserved row) implements CartSideChange {}
+    record WmsChanged() implements CartSideChange {}
 
     record AliasChanged() implements CartSideChange {}
 

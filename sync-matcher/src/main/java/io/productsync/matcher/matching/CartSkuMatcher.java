@@ -10,7 +10,6 @@ import io.productsync.events.EventTypes;
 import io.productsync.events.JsonSerde;
 import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.PushCartInventory;
-import io.productsync.events.WmsInventoryObserved;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
@@ -53,16 +52,17 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         this.maxUnverified = maxUnverified;
     }
 
-    /** The broadcast tables the matcher reads besides its own stores. */
+    /** The stores the matcher reads besides its own: the WMS rows (kept by {@link WmsGuard}) and the broadcast tables. */
     static String[] tables() {
-        return new String[] {TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE};
+        return new String[] {
+            TopologyNames.WMS_ROW_STORE, TopologyNames.ALIAS_TABLE_STORE, TopologyNames.CONNECTION_TABLE_STORE
+        };
     }
 
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(
                 store(TopologyNames.CART_STORE, new CartHeldSerde()),
-                store(TopologyNames.WMS_ROW_STORE, JsonSerde.of(WmsInventoryObserved.class)),
                 store(TopologyNames.WMS_INDEX_STORE, Serdes.String()),
                 store(TopologyNames.PENDING_PUSH_STORE, JsonSerde.of(PendingPush.class)),
                 store(TopologyNames.CART_CYCLE_STORE, JsonSerde.of(Instant.class)));
@@ -109,8 +109,7 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                 cartObserved(record.key(), observed.observation());
             } else if (change instanceof CartSideChange.CycleCompleted completed) {
                 cycleCompleted(record.key(), completed.cycle());
-            } else if (change instanceof CartSideChange.WmsChanged wms) {
-                tables.wmsChanged(record.key(), wms.row());
+            } else if (change instanceof CartSideChange.WmsChanged) {
                 wmsChanged(record.key());
             } else if (change instanceof CartSideChange.AliasChanged) {
                 tables.aliasChanged();

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * What a decision reads besides the cart SKU: the WMS rows this task owns (its own store, written here as they change)
+ * What a decision reads besides the cart SKU: the WMS rows this task owns (kept by {@link WmsGuard})
  * and its copies of every alias and connection (the broadcast tables, which hold the JSON as broadcast; a row is parsed
  * here, when a decision needs it). Connections, read for every decision and few, are also
  * kept parsed in memory until the matcher is told one changed ({@link #connectionChanged}), and aliases are not read
@@ -27,7 +27,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  */
 final class LocalTables {
 
-    private final KeyValueStore<String, WmsInventoryObserved> wms;
+    private final KeyValueStore<String, WmsHeld> wms;
     private final TimestampedKeyValueStore<String, byte[]> aliases;
     private final TimestampedKeyValueStore<String, byte[]> connections;
     private final Map<String, Optional<CartConnectionConfigured>> connectionByCart = new HashMap<>();
@@ -41,17 +41,10 @@ final class LocalTables {
         this.anyAlias = StoreContents.holdsAny(aliases);
     }
 
+    /** The WMS row, or null if it is unknown or gone. */
     WmsInventoryObserved wms(String wmsKey) {
-        return wms.get(wmsKey);
-    }
-
-    /** A WMS row this task owns changed (null: it left the WMS). */
-    void wmsChanged(String wmsKey, WmsInventoryObserved row) {
-        if (row == null) {
-            wms.delete(wmsKey);
-        } else {
-            wms.put(wmsKey, row);
-        }
+        WmsHeld held = wms.get(wmsKey);
+        return held == null ? null : held.row();
     }
 
     /** Null without a read while the task has never held an alias (most SKUs have none). */

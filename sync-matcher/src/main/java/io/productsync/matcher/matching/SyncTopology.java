@@ -39,8 +39,8 @@ public final class SyncTopology {
 
     /** With another cap on a verdict's unverified SKUs, so a test need not push ten thousand SKUs to reach it. */
     static void build(StreamsBuilder builder, Clock clock, int partitions, int maxUnverified) {
-        // WMS rows on the partition of their SKU (a record elsewhere goes there first), newest observation per key and
-        // only when the available quantity changed.
+        // WMS rows on the partition of their SKU (a record elsewhere goes there first), kept there newest first, and
+        // on to the matcher only when the available quantity changed.
         KStream<String, Placed<WmsInventoryObserved>> wms = parsed(
                         builder,
                         Topics.WMS_INVENTORY,
@@ -57,14 +57,10 @@ public final class SyncTopology {
         KStream<String, CartSideChange> wmsChanges = wms.filter(
                         (key, placed) -> placed.here(), Named.as(TopologyNames.here(Topics.WMS_INVENTORY)))
                 .mapValues(Placed::value, Named.as(TopologyNames.placedValue(Topics.WMS_INVENTORY)))
-                .processValues(
-                        new NewestObservationOnly<>(
-                                TopologyNames.WMS_GUARD_STORE,
-                                WmsInventoryObserved::observedAt,
-                                WmsInventoryObserved::available,
-                                row -> null),
-                        Named.as(TopologyNames.guard(Topics.WMS_INVENTORY)))
-                .mapValues(CartSideChange.WmsChanged::new, Named.as(TopologyNames.change(Topics.WMS_INVENTORY)));
+                .processValues(new WmsGuard(), Named.as(TopologyNames.guard(Topics.WMS_INVENTORY)))
+                .mapValues(
+                        row -> (CartSideChange) new CartSideChange.WmsChanged(),
+                        Named.as(TopologyNames.change(Topics.WMS_INVENTORY)));
         // Aliases and connections are configuration: the latest per key is the truth, copied to every partition.
         broadcast(
                 parsed(

@@ -9,7 +9,6 @@ import io.productsync.events.Topic;
  */
 public final class TopologyNames {
 
-    public static final String WMS_GUARD_STORE = "wms-inventory-newest-store";
     public static final String ALIAS_TABLE_STORE = "product-aliases-store";
     public static final String CONNECTION_TABLE_STORE = "cart-connections-store";
 

@@ -30,7 +30,6 @@ class SyncTopologyNamesTest {
     void keepsTheStoreNamesDeployAndReadmeRelyOn() {
         assertThat(description.toString())
                 .contains(
-                        TopologyNames.WMS_GUARD_STORE,
                         TopologyNames.WMS_ROW_STORE,
                         TopologyNames.ALIAS_TABLE_STORE,
                         TopologyNames.CONNECTION_TABLE_STORE,
