@@ -29,7 +29,8 @@ final class Fingerprints {
         return digest;
     }
 
-    private static long mix(long z) {
+    /** SplitMix64's finalizer: a bijection whose every output bit depends on every input bit. */
+    static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

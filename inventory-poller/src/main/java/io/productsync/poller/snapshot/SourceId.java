@@ -28,6 +28,11 @@ record SourceId(SourceKind kind, String tenantId, String id) {
         return new WmsRef(tenantId, id);
     }
 
+    /** What every {@code tenant/source/sku} key of this source starts with. */
+    String keyPrefix() {
+        return tenantId + "/" + id + "/";
+    }
+
     /** The key of this source on the snapshot-hold topics. */
     SourceKey key() {
         return new SourceKey(tenantId, kind, id);
