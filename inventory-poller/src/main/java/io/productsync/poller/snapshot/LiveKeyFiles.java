@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,13 +51,13 @@ final class LiveKeyFiles {
     }
 
     /**
-     * The saved keys and their fingerprints (null: unknown); none when there is no file; empty (and a warning) when the
-     * file cannot be read whole. Every fingerprint reads as unknown while the unsaved marker exists.
+     * The saved keys and their fingerprints, read line by line; no keys when there is no file; empty (and a warning)
+     * when the file cannot be read whole. Every fingerprint reads as unknown while the unsaved marker exists.
      */
-    Optional<Map<String, Long>> load(SourceId source) {
+    Optional<KeyFingerprints> load(SourceId source) {
         Path file = file(source);
-        String prefix = source.tenantId() + "/" + source.id() + "/";
-        Map<String, Long> keys = new HashMap<>();
+        String prefix = source.keyPrefix();
+        KeyFingerprints keys = new KeyFingerprints(source);
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             boolean trusted = !Files.exists(unsavedMarker(source));
             long lineNumber = 0;
@@ -71,8 +69,13 @@ final class LiveKeyFiles {
                     throw new IOException("line " + lineNumber + " is not a key of " + source);
                 }
                 Ids.requireSku(key.substring(prefix.length()), "line " + lineNumber);
-                Long fingerprint = tab < 0 ? null : fingerprint(line.substring(tab + 1), lineNumber);
-                keys.put(key, trusted ? fingerprint : null);
+                boolean withFingerprint = tab >= 0;
+                long fingerprint = withFingerprint ? fingerprint(line.substring(tab + 1), lineNumber) : 0;
+                if (trusted && withFingerprint) {
+                    keys.put(key, fingerprint);
+                } else {
+                    keys.putUnknown(key);
+                }
             }
             return Optional.of(keys);
         } catch (NoSuchFileException e) {
@@ -96,20 +99,14 @@ final class LiveKeyFiles {
     }
 
     /** Replaces the saved keys, or deletes the file for an empty set; false (and a warning) when that failed. */
-    boolean save(SourceId source, Map<String, Long> keys) {
+    boolean save(SourceId source, KeyFingerprints keys) {
         Path file = file(source);
         try {
             if (keys.isEmpty()) {
                 Files.deleteIfExists(file);
                 return true;
             }
-            StateFiles.replace(
-                    file,
-                    () -> keys.entrySet().stream()
-                            .map(entry -> entry.getValue() == null
-                                    ? entry.getKey()
-                                    : entry.getKey() + FINGERPRINT + HEX.toHexDigits(entry.getValue()))
-                            .iterator());
+            StateFiles.replace(file, () -> keys.iterator(LiveKeyFiles::line));
             return true;
         } catch (IOException | UncheckedIOException e) {
             log.warn(
@@ -119,5 +116,9 @@ final class LiveKeyFiles {
                     e.toString());
             return false;
         }
+    }
+
+    private static String line(KeyFingerprints.Cursor entry) {
+        return entry.known() ? entry.key() + FINGERPRINT + HEX.toHexDigits(entry.fingerprint()) : entry.key();
     }
 }

@@ -7,9 +7,8 @@ import io.productsync.poller.system.TopicSender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,8 +39,8 @@ final class SnapshotRun<V> implements Runnable {
     private final Instant at;
     private final Duration sendTimeout;
     private final long progressEvery;
-    /** Each key listed, with the fingerprint published for it, or null where nothing was (unchanged or unreadable). */
-    private final Map<String, Long> seen = new HashMap<>();
+    /** Each key listed, with the fingerprint published for it, unknown where nothing was (unchanged or unreadable). */
+    private final KeyFingerprints seen;
     /** One future per page, not per record, so a long snapshot holds little. */
     private final List<CompletableFuture<?>> pageSends = new ArrayList<>();
 
@@ -70,6 +69,7 @@ final class SnapshotRun<V> implements Runnable {
         this.at = at;
         this.sendTimeout = sendTimeout;
         this.progressEvery = progressEvery;
+        this.seen = new KeyFingerprints(source.id());
     }
 
     @Override
@@ -111,9 +111,11 @@ final class SnapshotRun<V> implements Runnable {
                 String key = source.keyOf().apply(event);
                 long fingerprint = source.fingerprint().applyAsLong(event);
                 // A key met twice in one snapshot (a SKU on two pages) compares with what this one published.
-                Long publishedNow = seen.get(key);
-                if (publishedNow == null ? state.published(key, fingerprint) : publishedNow == fingerprint) {
-                    seen.putIfAbsent(key, null);
+                OptionalLong publishedNow = seen.fingerprint(key);
+                if (publishedNow.isPresent()
+                        ? publishedNow.getAsLong() == fingerprint
+                        : state.published(key, fingerprint)) {
+                    seen.putUnknownIfAbsent(key);
                     continue;
                 }
                 if (published == 0) {
@@ -129,7 +131,8 @@ final class SnapshotRun<V> implements Runnable {
                 pageSends.add(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));
             }
         }
-        page.unreadableSkus().forEach(sku -> seen.putIfAbsent(source.keyOfSku().apply(sku), null));
+        page.unreadableSkus()
+                .forEach(sku -> seen.putUnknownIfAbsent(source.keyOfSku().apply(sku)));
         long before = read;
         read += page.items().size();
         if (read / progressEvery > before / progressEvery) {
@@ -166,7 +169,7 @@ final class SnapshotRun<V> implements Runnable {
 
     /** The removal guard decides: tombstones for what is missing, or a hold and none. */
     private void removeMissing() {
-        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen.keySet(), at);
+        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen.keys(), at);
         if (verdict instanceof RemovalGuard.Held held) {
             whenSent(List.of(holds.reportHeld(source.id(), held.hold(), read)), failure -> {
                 if (failure != null) {
@@ -180,7 +183,7 @@ final class SnapshotRun<V> implements Runnable {
         RemovalGuard.Apply apply = (RemovalGuard.Apply) verdict;
         List<CompletableFuture<?>> tombstones = new ArrayList<>();
         for (String key : state.liveKeys()) {
-            if (!seen.containsKey(key)) {
+            if (!seen.contains(key)) {
                 tombstones.add(sender.send(source.topic(), key, null, at));
             }
         }

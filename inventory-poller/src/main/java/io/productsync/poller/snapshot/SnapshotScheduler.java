@@ -187,7 +187,7 @@ final class SnapshotScheduler implements SmartLifecycle {
         }
         if (inventory.isEmpty()) {
             log.warn("{}: no connector answers for it now, snapshot skipped", source);
-            state.finish(false, Map.of(), true);
+            state.finish(false, new KeyFingerprints(source), true);
             return;
         }
         run(inventory.get(), state);

@@ -3,9 +3,8 @@ package io.productsync.poller.snapshot;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,8 +27,8 @@ final class SourceState {
     private final AtomicLong held = new AtomicLong();
     private volatile Instant lastStart = Instant.MIN;
     private volatile Duration interval;
-    /** Each live key and the fingerprint of what was last published for it; null: unknown, publish it again. */
-    private Map<String, Long> live;
+    /** Each live key and the fingerprint of what was last published for it; unknown: publish it again. */
+    private KeyFingerprints live;
 
     private Hold hold;
     /** The live keys or fingerprints differ from what their file holds. */
@@ -66,13 +65,13 @@ final class SourceState {
     }
 
     Set<String> liveKeys() {
-        return live().keySet();
+        return live().keys();
     }
 
-    private Map<String, Long> live() {
+    private KeyFingerprints live() {
         if (live == null) {
-            Optional<Map<String, Long>> saved = files.load(source);
-            live = saved.orElseGet(HashMap::new);
+            Optional<KeyFingerprints> saved = files.load(source);
+            live = saved.orElseGet(() -> new KeyFingerprints(source));
             // An unreadable file, or one whose fingerprints are not trusted, is replaced by the next save.
             unsaved = saved.isEmpty() || Files.exists(files.unsavedMarker(source));
             hold = holdFiles.hold(source).orElse(null);
@@ -85,10 +84,10 @@ final class SourceState {
      * snapshot publishes them again whatever it reads.
      */
     void forgetPublishedOutside() {
-        Map<String, Long> keys = live();
+        KeyFingerprints keys = live();
         for (String key : unsavedPublications.takePublishedOutside(source)) {
-            if (keys.get(key) != null) {
-                keys.put(key, null);
+            if (keys.fingerprint(key).isPresent()) {
+                keys.putUnknown(key);
                 unsaved = true;
             }
         }
@@ -101,8 +100,8 @@ final class SourceState {
 
     /** Whether {@code fingerprint} is what was last published for the key (never for an unknown one). */
     boolean published(String key, long fingerprint) {
-        Long last = live().get(key);
-        return last != null && last == fingerprint;
+        OptionalLong last = live().fingerprint(key);
+        return last.isPresent() && last.getAsLong() == fingerprint;
     }
 
     /** The hold on this source's removals, or null. */
@@ -118,14 +117,14 @@ final class SourceState {
 
     /**
      * A complete snapshot, its removals applied, replaces the live keys and ends any hold; an incomplete one only adds.
-     * {@code seen}: each key the snapshot listed, with the fingerprint it published for it, or null where it published
+     * {@code seen}: each key the snapshot listed, with the fingerprint it published for it, or unknown where it published
      * nothing (unchanged or unreadable). {@code acknowledged}: its sends were acknowledged, so those fingerprints are
      * what downstream holds; otherwise they are not taken (the old ones make the next snapshot publish again).
      */
-    void finish(boolean completed, Map<String, Long> seen, boolean acknowledged) {
-        Map<String, Long> keys = live();
+    void finish(boolean completed, KeyFingerprints seen, boolean acknowledged) {
+        KeyFingerprints keys = live();
         if (completed) {
-            unsaved |= keys.keySet().retainAll(seen.keySet());
+            unsaved |= keys.retainAll(seen);
             if (hold != null) {
                 hold = null;
                 holdFiles.save(source, null);
@@ -138,7 +137,7 @@ final class SourceState {
     }
 
     /** A complete snapshot whose removals are held: what it listed is added, nothing is removed. */
-    void finishHeld(Map<String, Long> seen, Hold newHold) {
+    void finishHeld(KeyFingerprints seen, Hold newHold) {
         unsaved |= merge(seen, true);
         hold = newHold;
         holdFiles.save(source, newHold);
@@ -147,18 +146,15 @@ final class SourceState {
         running.set(false);
     }
 
-    private boolean merge(Map<String, Long> seen, boolean acknowledged) {
-        Map<String, Long> keys = live();
+    /** New keys come in; a fingerprint the snapshot published replaces the old one only once acknowledged. */
+    private boolean merge(KeyFingerprints seen, boolean acknowledged) {
+        KeyFingerprints keys = live();
         boolean changed = false;
-        for (Map.Entry<String, Long> entry : seen.entrySet()) {
-            Long fingerprint = entry.getValue();
-            if (!keys.containsKey(entry.getKey())) {
-                keys.put(entry.getKey(), acknowledged ? fingerprint : null);
-                changed = true;
-            } else if (acknowledged && fingerprint != null && !fingerprint.equals(keys.get(entry.getKey()))) {
-                keys.put(entry.getKey(), fingerprint);
-                changed = true;
-            }
+        KeyFingerprints.Cursor entry = seen.cursor();
+        while (entry.next()) {
+            changed |= acknowledged && entry.known()
+                    ? keys.put(entry.key(), entry.fingerprint())
+                    : keys.putUnknownIfAbsent(entry.key());
         }
         return changed;
     }

@@ -48,7 +48,7 @@ class SourceStateTest {
         Files.setLastModifiedTime(files.file(CART), LONG_AGO);
 
         snapshot(state, false, "acme/shop/C");
-        assertThat(files.load(CART).orElseThrow()).containsOnlyKeys("acme/shop/A", "acme/shop/C");
+        assertThat(files.load(CART).orElseThrow().keys()).containsOnly("acme/shop/A", "acme/shop/C");
     }
 
     @Test
@@ -70,7 +70,7 @@ class SourceStateTest {
         SourceState state = state(new LiveKeyFiles(dir), new HoldFiles(dir));
         Instant start = Instant.parse("2026-01-01T00:00:00Z");
         assertThat(state.tryStart(start, Duration.ofMinutes(5))).isTrue();
-        state.finish(true, new HashMap<>(), true);
+        state.finish(true, new KeyFingerprints(CART), true);
 
         assertThat(state.tryStart(start.plusSeconds(10), Duration.ofMinutes(5))).isFalse();
         assertThat(state.tryStart(start.plusSeconds(9), Duration.ofSeconds(10))).isFalse();
@@ -95,7 +95,7 @@ class SourceStateTest {
                 2,
                 Instant.parse("2026-11-27T09:20:10.456789Z"));
         assertThat(before.tryClaim()).isTrue();
-        before.finishHeld(new HashMap<>(), hold);
+        before.finishHeld(new KeyFingerprints(CART), hold);
 
         SourceState after = state(files, holdFiles);
         assertThat(after.hold()).isEqualTo(hold);
@@ -163,7 +163,7 @@ class SourceStateTest {
     private static void publish(SourceState state, boolean acknowledged, Map<String, Long> seen) {
         assertThat(state.tryClaim()).isTrue();
         state.publishingChanges();
-        state.finish(acknowledged, new HashMap<>(seen), acknowledged);
+        state.finish(acknowledged, KeyFingerprintMaps.of(CART, seen), acknowledged);
     }
 
     private SourceState state(LiveKeyFiles files, HoldFiles holdFiles) {
@@ -177,6 +177,6 @@ class SourceStateTest {
             seen.put(key, null);
         }
         assertThat(state.tryClaim()).isTrue();
-        state.finish(complete, seen, true);
+        state.finish(complete, KeyFingerprintMaps.of(CART, seen), true);
     }
 }
