@@ -166,7 +166,7 @@ final class BenchKafka implements AutoCloseable {
 
     /**
      * Whether {@code group} has committed up to the end of every partition of {@code strict} and of every other
-     * partition it has committed on (a Streams app's repartition topics), there allowing one offset short: a
+     * partition it has committed on (the topics a Streams app reads back), there allowing one offset short: a
      * transaction's commit marker is not a record, and a consumer that only skipped it has nothing to commit.
      */
     boolean caughtUp(String group, Collection<String> strict) {

@@ -14,7 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * B1: the matcher's input records per second while busy, against {@link PassThroughApp} over the same records on the
  * same broker. Both start on a backlog of {@code size} cart and {@code size} WMS observations; busy is from the
- * group's first commit on the inputs to its last (its repartition topics drained too).
+ * group's first commit on the inputs to its last (the topics it reads back drained too).
  */
 final class MatcherThroughput {
 

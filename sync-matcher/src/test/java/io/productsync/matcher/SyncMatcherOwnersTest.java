@@ -64,11 +64,7 @@ class SyncMatcherOwnersTest {
         String misplaced = firstOn(names, Set.of(owner(aliased), owner(first), owner(second)));
         String bootstrap = broker.getBrokersAsString();
         TestKafka.declare(bootstrap, TestKafka.INPUTS, PARTITIONS);
-        try (ConfigurableApplicationContext app = SyncMatcherApplication.builder()
-                        .run(
-                                "--spring.kafka.bootstrap-servers=" + bootstrap,
-                                "--spring.kafka.streams.state-dir=" + stateDir,
-                                "--productsync.kafka.partitions=" + PARTITIONS);
+        try (ConfigurableApplicationContext app = TestKafka.matcher(bootstrap, stateDir, PARTITIONS);
                 KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
                 KafkaConsumer<String, byte[]> consumer = TestKafka.readCommitted(bootstrap)) {
             consumer.subscribe(List.of(Topics.SYNC_RESULTS.name(), Topics.CART_INVENTORY_PUSHES.name()));

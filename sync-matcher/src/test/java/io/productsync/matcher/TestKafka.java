@@ -3,6 +3,7 @@ package io.productsync.matcher;
 import io.productsync.events.SkuPartitioner;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The clients the broker tests use around the matcher: the writers' topic declarations, a producer, a reader. */
 final class TestKafka {
@@ -60,6 +62,15 @@ final class TestKafka {
     static <V> void send(KafkaProducer<String, byte[]> producer, Topic<String, V> topic, String key, V value) {
         producer.send(new ProducerRecord<>(
                 topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value)));
+    }
+
+    /** The matcher as deployed, on this broker, with its state in {@code stateDir}. */
+    static ConfigurableApplicationContext matcher(String bootstrap, Path stateDir, int partitions) {
+        return SyncMatcherApplication.builder()
+                .run(
+                        "--spring.kafka.bootstrap-servers=" + bootstrap,
+                        "--spring.kafka.streams.state-dir=" + stateDir,
+                        "--productsync.kafka.partitions=" + partitions);
     }
 
     /** Sees committed records only, as every downstream reader of the matcher does. */
