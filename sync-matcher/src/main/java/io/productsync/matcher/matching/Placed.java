@@ -38,12 +38,12 @@ record Placed<V>(V value, int partition, boolean here) {
         return Produced.<String, Placed<V>>with(
                         topic.keySerde(),
                         Serdes.serdeFrom(
-                                (name2, placed) ->
-                                        topic.valueSerde().serializer().serialize(topic.name(), placed.value()),
-                                (name2, bytes) -> {
+                                (written, placed) ->
+                                        topic.valueSerde().serializer().serialize(written, placed.value()),
+                                (read, bytes) -> {
                                     throw new UnsupportedOperationException("placed records are only written");
                                 }))
-                .withStreamPartitioner((t, key, placed, numPartitions) -> Optional.of(Set.of(placed.partition())))
+                .withStreamPartitioner((written, key, placed, partitions) -> Optional.of(Set.of(placed.partition())))
                 .withName(name);
     }
 }
