@@ -31,8 +31,18 @@ public final class Ids {
             throw new IllegalArgumentException(field + " is longer than " + MAX_SKU_LENGTH + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new IllegalArgumentException(field + " contains a control character at position " + i);
+            }
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                // Not text: UTF-8 (the wire, the files, PostgreSQL) cannot carry it.
+                throw new IllegalArgumentException(
+                        field + " contains half of a surrogate pair at position " + i + ", which is not valid Unicode");
             }
         }
         return value;

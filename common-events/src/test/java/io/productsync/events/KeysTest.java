@@ -36,6 +36,16 @@ class KeysTest {
     }
 
     @Test
+    void refusesSkusThatAreNotValidUnicodeAndKeepsThoseOutsideTheBasicPlane() {
+        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "A\uD800B"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("half of a surrogate pair at position 1");
+        assertThatThrownBy(() -> new CartSkuKey("demo", "shop", "AB\uDC00"))
+                .hasMessageContaining("half of a surrogate pair at position 2");
+        assertThat(new CartSkuKey("demo", "shop", "MUG-\uD83D\uDE00").sku()).isEqualTo("MUG-😀");
+    }
+
+    @Test
     void comparesSkusExactly() {
         assertThat(new CartSkuKey("demo", "shop", "abc")).isNotEqualTo(new CartSkuKey("demo", "shop", "ABC"));
     }
