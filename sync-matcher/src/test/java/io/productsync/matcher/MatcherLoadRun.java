@@ -3,8 +3,10 @@ package io.productsync.matcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.productsync.events.AliasKind;
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.CartInventoryObserved;
+import io.productsync.events.ProductAliasChanged;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.events.SyncOutcome;
 import io.productsync.events.Topics;
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,7 +43,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * A load run by hand, not part of the suite: the matcher in the same JVM as its broker (as the launcher runs it),
- * fed {@code matcher.load.skus} matching cart and WMS SKUs. Extra matcher arguments, space separated, in
+ * fed {@code matcher.load.skus} matching cart and WMS SKUs; with {@code matcher.load.aliased-every} N, every Nth cart
+ * SKU is aliased to a WMS SKU of another name (its aliases are sent, and read by the matcher, first), so the cost of an
+ * aliased SKU sent on to the partition of its alias target shows. Extra matcher arguments, space separated, in
  * {@code matcher.load.args}. Then count the transaction errors in its output:
  *
  * <pre>
@@ -61,6 +66,7 @@ class MatcherLoadRun {
     @Test
     void evaluatesEverySkuOnce(EmbeddedKafkaBroker broker, @TempDir Path stateDir) throws Exception {
         int skus = Integer.getInteger("matcher.load.skus");
+        int aliasedEvery = Integer.getInteger("matcher.load.aliased-every", 0);
         String bootstrap = broker.getBrokersAsString();
         TestKafka.declare(bootstrap, TestKafka.INPUTS, PARTITIONS);
         List<String> args = new ArrayList<>(List.of(
@@ -71,7 +77,7 @@ class MatcherLoadRun {
         if (!extra.isEmpty()) {
             args.addAll(List.of(extra.split("\\s+")));
         }
-        log.info("LOAD: {} SKUs, matcher args {}", skus, args);
+        log.info("LOAD: {} SKUs, every {} aliased (0: none), matcher args {}", skus, aliasedEvery, args);
         try (ConfigurableApplicationContext app =
                         SyncMatcherApplication.builder().run(args.toArray(String[]::new));
                 KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap);
@@ -80,9 +86,24 @@ class MatcherLoadRun {
             CartConnectionConfigured connection =
                     new CartConnectionConfigured("acme", "shop", "main", true, true, Duration.ofMinutes(5), T0);
             TestKafka.send(producer, Topics.CART_CONNECTIONS, connection.key().value(), connection);
+            if (aliasedEvery > 0) {
+                for (int i = 0; i < skus; i += aliasedEvery) {
+                    ProductAliasChanged alias = new ProductAliasChanged(
+                            "acme", "sku-%07d".formatted(i), wmsSku(i, aliasedEvery), AliasKind.SKU, T0);
+                    TestKafka.send(producer, Topics.PRODUCT_ALIASES, alias.key().value(), alias);
+                }
+                producer.flush();
+                TestKafka.awaitConsumed(
+                        bootstrap,
+                        IntStream.range(0, PARTITIONS)
+                                .mapToObj(p -> new TopicPartition(Topics.PRODUCT_ALIASES.name(), p))
+                                .toList());
+                log.info("LOAD: {} aliases read by the matcher", (skus + aliasedEvery - 1) / aliasedEvery);
+            }
             for (int i = 0; i < skus; i++) {
                 String sku = "sku-%07d".formatted(i);
-                WmsInventoryObserved wms = new WmsInventoryObserved(UUID.randomUUID(), "acme", "main", sku, i % 50, T0);
+                WmsInventoryObserved wms = new WmsInventoryObserved(
+                        UUID.randomUUID(), "acme", "main", wmsSku(i, aliasedEvery), i % 50, T0);
                 CartInventoryObserved cart = new CartInventoryObserved(
                         UUID.randomUUID(), "acme", "shop", sku, true, true, i % 50, T0.plusSeconds(1));
                 TestKafka.send(producer, Topics.WMS_INVENTORY, wms.key().value(), wms);
@@ -205,5 +226,10 @@ class MatcherLoadRun {
             log.info("LOAD: end offsets per topic {}", perTopic);
             return perTopic.values().stream().mapToLong(Long::longValue).sum();
         }
+    }
+
+    /** The WMS SKU that cart SKU {@code i} looks up: its own name, or for an aliased one a name of the WMS's own. */
+    private static String wmsSku(int i, int aliasedEvery) {
+        return aliasedEvery > 0 && i % aliasedEvery == 0 ? "wms-%07d".formatted(i) : "sku-%07d".formatted(i);
     }
 }

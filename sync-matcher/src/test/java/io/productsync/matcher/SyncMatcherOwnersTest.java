@@ -22,11 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -109,7 +106,7 @@ class SyncMatcherOwnersTest {
             // The first WMS SKU changes: its task no longer holds the cart SKU and decides nothing for it.
             sendWms(producer, first, 8, T0.plusSeconds(3));
             producer.flush();
-            awaitConsumed(bootstrap, Topics.WMS_INVENTORY.name(), owner(first));
+            TestKafka.awaitConsumed(bootstrap, List.of(new TopicPartition(Topics.WMS_INVENTORY.name(), owner(first))));
             // The second changes to what the cart holds: VERIFIED by the second's task.
             sendWms(producer, second, 7, T0.plusSeconds(3));
             producer.flush();
@@ -182,25 +179,6 @@ class SyncMatcherOwnersTest {
 
     private static <V> V read(Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {
         return topic.valueSerde().deserializer().deserialize(topic.name(), record.value());
-    }
-
-    /** Until the matcher has committed its reading of the whole partition: what it wrote for it is then visible. */
-    private static void awaitConsumed(String bootstrap, String topic, int partition) throws Exception {
-        TopicPartition read = new TopicPartition(topic, partition);
-        try (Admin admin = TestKafka.admin(bootstrap)) {
-            long end = admin.listOffsets(Map.of(read, OffsetSpec.latest()))
-                    .partitionResult(read)
-                    .get()
-                    .offset();
-            await().atMost(PATIENCE).until(() -> {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
-                                SyncMatcherApplication.APPLICATION_ID)
-                        .partitionsToOffsetAndMetadata()
-                        .get();
-                OffsetAndMetadata offset = committed.get(read);
-                return offset != null && offset.offset() >= end;
-            });
-        }
     }
 
     /** Reads up to the last committed record of every partition assigned. */

@@ -1,20 +1,28 @@
 package io.productsync.matcher;
 
+import static org.awaitility.Awaitility.await;
+
 import io.productsync.events.SkuPartitioner;
 import io.productsync.events.Topic;
 import io.productsync.events.Topics;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -71,6 +79,31 @@ final class TestKafka {
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--spring.kafka.streams.state-dir=" + stateDir,
                         "--productsync.kafka.partitions=" + partitions);
+    }
+
+    /**
+     * Until the matcher has committed its reading of these partitions, of a topic written without transactions (no
+     * markers), up to their end as of now: what it wrote for them is then visible to a {@code read_committed} reader.
+     */
+    static void awaitConsumed(String bootstrap, List<TopicPartition> partitions) throws Exception {
+        try (Admin admin = admin(bootstrap)) {
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get();
+            await().atMost(Duration.ofMinutes(3)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                                SyncMatcherApplication.APPLICATION_ID)
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                return ends.entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata offset = committed.get(end.getKey());
+                    return end.getValue().offset() == 0
+                            || (offset != null
+                                    && offset.offset() >= end.getValue().offset());
+                });
+            });
+        }
     }
 
     /** Sees committed records only, as every downstream reader of the matcher does. */

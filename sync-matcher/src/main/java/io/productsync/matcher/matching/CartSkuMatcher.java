@@ -120,12 +120,13 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
         }
 
         private void cartObserved(String key, CartInventoryObserved observation) {
-            int owner = ownerOf(observation.tenantId(), observation.sku());
+            ProductAliasChanged alias = aliasOf(observation);
+            int owner = owners.ofCartSku(observation.tenantId(), observation.sku(), alias);
             if (owner != partition) {
                 handOver(key, owner);
                 context.forward(new Record<>(key, new Addressed(new Decision.Reroute(observation), owner), timestamp));
             } else if (carts.observe(key, observation)) {
-                evaluate(key, observation);
+                evaluate(key, observation, alias);
             }
         }
 
@@ -175,25 +176,28 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             for (String cartKey : tables.connectedCarts(Keys.tenant(wmsKey))) {
                 String key = cartKey + "/" + sku;
                 CartInventoryObserved held = carts.held(key);
-                if (held != null && feeds(held, wmsKey)) {
-                    evaluate(key, held);
+                ProductAliasChanged alias = held == null ? null : aliasOf(held);
+                if (held != null && feeds(held, alias, wmsKey)) {
+                    evaluate(key, held, alias);
                     decided.add(key);
                 }
             }
             for (String key : wmsIndex.cartSkus(wmsKey)) {
                 CartInventoryObserved held = carts.held(key);
-                if (held == null || decided.contains(key) || !feeds(held, wmsKey)) {
+                ProductAliasChanged alias = held == null ? null : aliasOf(held);
+                if (held == null || decided.contains(key) || !feeds(held, alias, wmsKey)) {
                     wmsIndex.remove(wmsKey, key);
                 } else {
-                    evaluate(key, held);
+                    evaluate(key, held, alias);
                 }
             }
         }
 
-        /** Whether the held cart SKU, in a connected cart, looks up this WMS key. */
-        private boolean feeds(CartInventoryObserved held, String wmsKey) {
+        /** Whether the held cart SKU, with its alias, in a connected cart, looks up this WMS key. */
+        private boolean feeds(CartInventoryObserved held, ProductAliasChanged alias, String wmsKey) {
             CartConnectionConfigured connection = tables.connection(Keys.cart(held.tenantId(), held.cartId()));
-            return connection != null && wmsKeyOf(held, connection).equals(wmsKey);
+            return connection != null
+                    && MatchInput.wmsKey(held, connection, alias).equals(wmsKey);
         }
 
         private void cycleCompleted(String cartKey, CartCycleCompleted cycle) {
@@ -238,7 +242,11 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
          * gave another owner goes to it instead.
          */
         private void evaluate(String key, CartInventoryObserved cart) {
-            ProductAliasChanged alias = tables.alias(Keys.alias(cart.tenantId(), cart.sku()));
+            evaluate(key, cart, aliasOf(cart));
+        }
+
+        /** With the SKU's alias (null: none) already read. */
+        private void evaluate(String key, CartInventoryObserved cart, ProductAliasChanged alias) {
             int owner = owners.ofCartSku(cart.tenantId(), cart.sku(), alias);
             if (owner != partition) {
                 handOver(key, owner);
@@ -293,8 +301,8 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
             return owners.ofCartSku(tenantId, sku, tables.alias(Keys.alias(tenantId, sku)));
         }
 
-        private String wmsKeyOf(CartInventoryObserved cart, CartConnectionConfigured connection) {
-            return MatchInput.wmsKey(cart, connection, tables.alias(Keys.alias(cart.tenantId(), cart.sku())));
+        private ProductAliasChanged aliasOf(CartInventoryObserved cart) {
+            return tables.alias(Keys.alias(cart.tenantId(), cart.sku()));
         }
     }
 }
