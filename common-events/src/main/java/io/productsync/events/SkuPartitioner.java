@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.producer.Partitioner;
 import org.apache.kafka.common.Cluster;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * Producer {@code partitioner.class} for the writers of {@code cart-inventory} and {@code wms-inventory}: their
@@ -29,7 +28,7 @@ public final class SkuPartitioner implements Partitioner {
         if (keyBytes == null) {
             throw new IllegalArgumentException("a record of " + topic + " without a key");
         }
-        return Utils.toPositive(Utils.murmur2(keyBytes)) % partitions;
+        return SkuPartitions.ofBytes(keyBytes, partitions);
     }
 
     @Override

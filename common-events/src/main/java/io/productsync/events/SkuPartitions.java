@@ -14,7 +14,11 @@ public final class SkuPartitions {
     private SkuPartitions() {}
 
     public static int of(String tenantId, String sku, int partitions) {
-        byte[] bytes = (tenantId + "/" + sku).getBytes(StandardCharsets.UTF_8);
+        return ofBytes((tenantId + "/" + sku).getBytes(StandardCharsets.UTF_8), partitions);
+    }
+
+    /** Kafka's default partitioner's choice for a key of these bytes. */
+    static int ofBytes(byte[] bytes, int partitions) {
         return Utils.toPositive(Utils.murmur2(bytes)) % partitions;
     }
 

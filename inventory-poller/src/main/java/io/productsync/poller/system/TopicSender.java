@@ -24,13 +24,15 @@ public final class TopicSender {
     /** A null value is a tombstone. */
     public <V> CompletableFuture<SendResult<String, byte[]>> send(
             Topic<String, V> topic, String key, V value, Instant timestamp) {
-        byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        return template.send(new ProducerRecord<>(topic.name(), null, timestamp.toEpochMilli(), key, bytes));
+        return send(topic, (Integer) null, key, value, timestamp);
     }
 
-    /** To a partition chosen by the caller: a push's result goes to the partition of its push command. */
+    /**
+     * To a partition chosen by the caller (null: the producer's partitioner): a push's result goes to the partition of
+     * its push command.
+     */
     public <V> CompletableFuture<SendResult<String, byte[]>> send(
-            Topic<String, V> topic, int partition, String key, V value, Instant timestamp) {
+            Topic<String, V> topic, Integer partition, String key, V value, Instant timestamp) {
         byte[] bytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         return template.send(new ProducerRecord<>(topic.name(), partition, timestamp.toEpochMilli(), key, bytes));
     }

@@ -23,7 +23,7 @@ public record CartHeld(CartInventoryObserved observation, Long goneAtMillis) {
     /** What the out-of-order guard compares against: the time and rank of what is held. */
     Seen seen() {
         return gone()
-                ? new Seen(goneAtMillis, null, true, null)
-                : new Seen(observation.observedAt().toEpochMilli(), null, false, observation.listings());
+                ? new Seen(goneAtMillis, true, null)
+                : new Seen(observation.observedAt().toEpochMilli(), false, observation.listings());
     }
 }

@@ -1,11 +1,11 @@
 package io.productsync.matcher.matching;
 
 /**
- * What an out-of-order guard remembers per key: the newest observation time (epoch millis), the quantity it carried
- * (WMS only), its rank among observations of the same time (cart: {@code listings}; absent in rows stored before ranks
- * were kept), or that the key is gone since that time.
+ * What an out-of-order guard compares against per key ({@link CartHeld#seen}, {@link WmsHeld#seen}): the newest
+ * observation time (epoch millis), its rank among observations of the same time (cart: {@code listings}; absent in rows
+ * stored before ranks were kept), or that the key is gone since that time.
  */
-public record Seen(long atMillis, Long quantity, boolean gone, Integer rank) {
+record Seen(long atMillis, boolean gone, Integer rank) {
 
     /**
      * An observation at {@code at} wins over what is held if it is newer, or of the same time and of a higher rank (a
@@ -15,7 +15,7 @@ public record Seen(long atMillis, Long quantity, boolean gone, Integer rank) {
         return held == null || at > held.atMillis() || outranks(held, at, rank);
     }
 
-    static boolean outranks(Seen held, long at, Integer rank) {
+    private static boolean outranks(Seen held, long at, Integer rank) {
         return held != null && at == held.atMillis() && !held.gone() && higher(rank, held.rank());
     }
 

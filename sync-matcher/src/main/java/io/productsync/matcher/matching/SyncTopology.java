@@ -51,9 +51,7 @@ public final class SyncTopology {
                                 row -> Keys.sku(row.tenantId(), row.wmsId(), row.sku())))
                 .processValues(Placed.bySku(partitions), Named.as(TopologyNames.place(Topics.WMS_INVENTORY)));
         wms.filterNot((key, placed) -> placed.here(), Named.as(TopologyNames.elsewhere(Topics.WMS_INVENTORY)))
-                .to(
-                        RerouteTopics.WMS.name(),
-                        Placed.toOwner(RerouteTopics.WMS, TopologyNames.rerouteSink(RerouteTopics.WMS)));
+                .to(RerouteTopics.WMS.name(), Placed.toOwner(RerouteTopics.WMS, TopologyNames.sink(RerouteTopics.WMS)));
         KStream<String, CartSideChange> wmsChanges = wms.filter(
                         (key, placed) -> placed.here(), Named.as(TopologyNames.here(Topics.WMS_INVENTORY)))
                 .mapValues(Placed::value, Named.as(TopologyNames.placedValue(Topics.WMS_INVENTORY)))
@@ -117,7 +115,7 @@ public final class SyncTopology {
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.PUSH_BRANCH)
                 .to(Topics.CART_INVENTORY_PUSHES.name(), Addressed.produced(TopologyNames.PUSH_SINK));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.REROUTE_BRANCH)
-                .to(RerouteTopics.CART.name(), Addressed.produced(TopologyNames.rerouteSink(RerouteTopics.CART)));
+                .to(RerouteTopics.CART.name(), Addressed.produced(TopologyNames.sink(RerouteTopics.CART)));
         branches.get(TopologyNames.DECISION_SPLIT + TopologyNames.RESULT_BRANCH)
                 .to(Topics.SYNC_RESULTS.name(), Addressed.produced(TopologyNames.RESULT_SINK));
     }
@@ -150,7 +148,7 @@ public final class SyncTopology {
                         topic.name(),
                         Produced.with(topic.keySerde(), Serdes.ByteArray())
                                 .withStreamPartitioner(new EveryPartition<>())
-                                .withName(TopologyNames.broadcastSink(topic)));
+                                .withName(TopologyNames.sink(topic)));
     }
 
     /** Reads raw bytes and parses inside the topology, so bad records reach the DLT within the transaction. */

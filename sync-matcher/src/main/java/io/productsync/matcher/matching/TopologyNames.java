@@ -75,10 +75,6 @@ public final class TopologyNames {
         return topic.name() + "-placed-value";
     }
 
-    static String rerouteSink(Topic<?, ?> topic) {
-        return topic.name() + "-sink";
-    }
-
     static String guard(Topic<?, ?> topic) {
         return topic.name() + "-newest-only";
     }
@@ -87,7 +83,8 @@ public final class TopologyNames {
         return topic.name() + "-serialize";
     }
 
-    static String broadcastSink(Topic<?, ?> topic) {
+    /** The sink of one of the matcher's own topics (broadcast or rerouted). */
+    static String sink(Topic<?, ?> topic) {
         return topic.name() + "-sink";
     }
 

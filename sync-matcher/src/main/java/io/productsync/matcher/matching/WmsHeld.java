@@ -20,10 +20,10 @@ public record WmsHeld(WmsInventoryObserved row, Long goneAtMillis) {
         return row == null;
     }
 
-    /** What the out-of-order guard compares against: the time and quantity of what is held. */
+    /** What the out-of-order guard compares against: the time of what is held. */
     Seen seen() {
         return gone()
-                ? new Seen(goneAtMillis, null, true, null)
-                : new Seen(row.observedAt().toEpochMilli(), row.available(), false, null);
+                ? new Seen(goneAtMillis, true, null)
+                : new Seen(row.observedAt().toEpochMilli(), false, null);
     }
 }
