@@ -1,69 +1,27 @@
 package io.productsync.matcher.matching;
 
 import io.productsync.events.CartInventoryObserved;
-import io.productsync.events.JsonSerde;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
-/**
- * The cart store's values in a compact binary form: a cart SKU is written for each of its observations and read for
- * each decision about it, and JSON (instants as ISO-8601 text above all) cost more than the rest of a read. Rows
- * written as JSON before this form existed (they start with '{') are still read.
- */
-final class CartHeldSerde implements Serde<CartHeld>, Serializer<CartHeld>, Deserializer<CartHeld> {
+/** The cart store's values in binary: a cart SKU is written for each of its observations and read for each decision. */
+final class CartHeldSerde extends BinaryStoreSerde<CartHeld> {
 
-    private static final byte BINARY = 1;
-    private static final JsonSerde<CartHeld> JSON = JsonSerde.of(CartHeld.class);
-
-    @Override
-    public byte[] serialize(String topic, CartHeld held) {
-        if (held == null) {
-            return null;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(96);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(BINARY);
-            out.writeBoolean(held.gone());
-            if (held.gone()) {
-                out.writeLong(held.goneAtMillis());
-            } else {
-                write(out, held.observation());
-            }
-        } catch (IOException e) {
-            throw new SerializationException("cannot write a cart store row", e);
-        }
-        return bytes.toByteArray();
+    CartHeldSerde() {
+        super(CartHeld.class, "a cart store row");
     }
 
     @Override
-    public CartHeld deserialize(String topic, byte[] data) {
-        if (data == null) {
-            return null;
+    void write(DataOutputStream out, CartHeld held) throws IOException {
+        out.writeBoolean(held.gone());
+        if (held.gone()) {
+            out.writeLong(held.goneAtMillis());
+            return;
         }
-        if (data.length > 0 && data[0] == '{') {
-            return JSON.deserialize(topic, data);
-        }
-        if (data.length == 0 || data[0] != BINARY) {
-            throw new SerializationException("not a cart store row: unknown format");
-        }
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, 1, data.length - 1))) {
-            return in.readBoolean() ? CartHeld.goneAt(in.readLong()) : CartHeld.observed(read(in));
-        } catch (IOException | RuntimeException e) {
-            throw new SerializationException("not a cart store row: " + e.getMessage(), e);
-        }
-    }
-
-    private static void write(DataOutputStream out, CartInventoryObserved observation) throws IOException {
+        CartInventoryObserved observation = held.observation();
         out.writeLong(observation.eventId().getMostSignificantBits());
         out.writeLong(observation.eventId().getLeastSignificantBits());
         out.writeUTF(observation.tenantId());
@@ -77,8 +35,12 @@ final class CartHeldSerde implements Serde<CartHeld>, Serializer<CartHeld>, Dese
         out.writeInt(observation.listings());
     }
 
-    private static CartInventoryObserved read(DataInputStream in) throws IOException {
-        return new CartInventoryObserved(
+    @Override
+    CartHeld read(DataInputStream in) throws IOException {
+        if (in.readBoolean()) {
+            return CartHeld.goneAt(in.readLong());
+        }
+        return CartHeld.observed(new CartInventoryObserved(
                 new UUID(in.readLong(), in.readLong()),
                 in.readUTF(),
                 in.readUTF(),
@@ -87,22 +49,6 @@ final class CartHeldSerde implements Serde<CartHeld>, Serializer<CartHeld>, Dese
                 in.readBoolean(),
                 in.readLong(),
                 Instant.ofEpochSecond(in.readLong(), in.readInt()),
-                in.readInt());
-    }
-
-    @Override
-    public void configure(Map<String, ?> configs, boolean isKey) {}
-
-    @Override
-    public void close() {}
-
-    @Override
-    public Serializer<CartHeld> serializer() {
-        return this;
-    }
-
-    @Override
-    public Deserializer<CartHeld> deserializer() {
-        return this;
+                in.readInt()));
     }
 }

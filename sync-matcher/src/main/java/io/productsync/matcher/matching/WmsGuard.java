@@ -1,6 +1,5 @@
 package io.productsync.matcher.matching;
 
-import io.productsync.events.JsonSerde;
 import io.productsync.events.WmsInventoryObserved;
 import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,9 +22,7 @@ final class WmsGuard implements FixedKeyProcessorSupplier<String, WmsInventoryOb
     @Override
     public Set<StoreBuilder<?>> stores() {
         return Set.of(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TopologyNames.WMS_ROW_STORE),
-                Serdes.String(),
-                JsonSerde.of(WmsHeld.class)));
+                Stores.persistentKeyValueStore(TopologyNames.WMS_ROW_STORE), Serdes.String(), new WmsHeldSerde()));
     }
 
     @Override
