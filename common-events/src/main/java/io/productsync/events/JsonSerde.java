@@ -5,6 +5,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * JSON serde for one event type. Null stays null (tombstones); anything that does not parse or validate fails with a
@@ -13,9 +15,14 @@ import org.apache.kafka.common.serialization.Serializer;
 public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
+    // Bound to the type once: the mapper's readValue(bytes, type) looks the type up again for every record.
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     private JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = EventJson.MAPPER.readerFor(type);
+        this.writer = EventJson.MAPPER.writerFor(type);
     }
 
     public static <T> JsonSerde<T> of(Class<T> type) {
@@ -32,7 +39,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return EventJson.MAPPER.writeValueAsBytes(data);
+            return writer.writeValueAsBytes(data);
         } catch (RuntimeException e) {
             throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
         }
@@ -44,7 +51,7 @@ public final class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer
             return null;
         }
         try {
-            return EventJson.MAPPER.readValue(data, type);
+            return reader.readValue(data);
         } catch (RuntimeException e) {
             throw new SerializationException(
                     "not a valid " + type.getSimpleName() + " on " + topic + ": " + rootMessage(e), e);
