@@ -3,6 +3,8 @@ package io.productsync.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.productsync.events.CartConnectionConfigured;
 import io.productsync.events.ConfirmSnapshotRemoval;
 import io.productsync.events.DeadLetters;
@@ -76,6 +78,19 @@ class SyncReportWiringTest {
     void stopService() {
         producer.close();
         app.close();
+    }
+
+    @Test
+    void springSecurityObservesNoFilterWhileRequestsAreStillObserved() {
+        ObservationRegistry registry = app.getBean(ObservationRegistry.class);
+
+        Observation request = Observation.start("http.server.requests", registry);
+        Observation filterChain = Observation.start("spring.security.filterchains", registry);
+        request.stop();
+        filterChain.stop();
+
+        assertThat(request.isNoop()).isFalse();
+        assertThat(filterChain.isNoop()).isTrue();
     }
 
     @Test
