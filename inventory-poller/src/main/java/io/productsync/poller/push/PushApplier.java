@@ -69,7 +69,11 @@ final class PushApplier {
             id = "inventory-poller-pushes",
             groupId = "inventory-poller",
             topics = "#{T(io.productsync.events.Topics).CART_INVENTORY_PUSHES.name()}",
-            containerFactory = "batchListenerContainerFactory")
+            containerFactory = "batchListenerContainerFactory",
+            // A poll is one batch per cart: a sandbox cart rewrites its file once per batch, Shopify takes 250 a
+            // mutation. At thousands of WMS changes a second, polls of 500 rewrote a 100,000-row file ten times a
+            // second.
+            properties = "max.poll.records=2000")
     void onPushes(List<ConsumerRecord<String, PushCartInventory>> records, Acknowledgment ack)
             throws InterruptedException {
         int readable = firstUnreadable(records);
