@@ -214,6 +214,37 @@ class PushApplierTest {
     }
 
     @Test
+    void takesUpTo2000PushesInAPollSoACartThatTakesAnyNumberIsWrittenOnceForThem() throws Exception {
+        BatchCountingCart counting = new BatchCountingCart(Integer.MAX_VALUE);
+        fakes.add(tenant, "unbounded", counting);
+        MessageListenerContainer listener = listeners.getListenerContainer("inventory-poller-pushes");
+        List<PushCartInventory> pushes = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            pushes.add(push("unbounded", "SKU-" + i, 1, 2));
+        }
+        listener.pause();
+        try {
+            CompletableFuture.allOf(pushes.stream()
+                            .map(push -> sender.send(
+                                    Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()))
+                            .toArray(CompletableFuture[]::new))
+                    .get();
+        } finally {
+            listener.resume();
+        }
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(results.withKeyPrefix(tenant + "/unbounded/"))
+                        .hasSize(1_500));
+        assertThat(counting.batchSizes().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(1_500);
+        // Polls of 500 would take at least three writes.
+        assertThat(counting.batchSizes())
+                .as("writes to the cart for 1,500 pushes")
+                .hasSizeLessThan(3);
+    }
+
+    @Test
     void appliesTheSamePushOnlyOnce() throws Exception {
         PushCartInventory push = push("A", 12, 15);
         send(push);
