@@ -188,21 +188,7 @@ class PushApplierTest {
     void appliesThePushesOfAPollInBatchesOfTheCartsSize() throws Exception {
         BatchCountingCart counting = new BatchCountingCart(100);
         fakes.add(tenant, "batched", counting);
-        MessageListenerContainer listener = listeners.getListenerContainer("inventory-poller-pushes");
-        List<PushCartInventory> pushes = new ArrayList<>();
-        for (int i = 0; i < 250; i++) {
-            pushes.add(push("batched", "SKU-" + i, 1, 2));
-        }
-        listener.pause();
-        try {
-            CompletableFuture.allOf(pushes.stream()
-                            .map(push -> sender.send(
-                                    Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()))
-                            .toArray(CompletableFuture[]::new))
-                    .get();
-        } finally {
-            listener.resume();
-        }
+        sendWhileTheListenerIsPaused("batched", 250);
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() ->
@@ -217,21 +203,7 @@ class PushApplierTest {
     void takesUpTo2000PushesInAPollSoACartThatTakesAnyNumberIsWrittenOnceForThem() throws Exception {
         BatchCountingCart counting = new BatchCountingCart(Integer.MAX_VALUE);
         fakes.add(tenant, "unbounded", counting);
-        MessageListenerContainer listener = listeners.getListenerContainer("inventory-poller-pushes");
-        List<PushCartInventory> pushes = new ArrayList<>();
-        for (int i = 0; i < 1_500; i++) {
-            pushes.add(push("unbounded", "SKU-" + i, 1, 2));
-        }
-        listener.pause();
-        try {
-            CompletableFuture.allOf(pushes.stream()
-                            .map(push -> sender.send(
-                                    Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()))
-                            .toArray(CompletableFuture[]::new))
-                    .get();
-        } finally {
-            listener.resume();
-        }
+        sendWhileTheListenerIsPaused("unbounded", 1_500);
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(results.withKeyPrefix(tenant + "/unbounded/"))
@@ -371,6 +343,25 @@ class PushApplierTest {
             assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{\"pushId\":\"not-a-uuid\"");
         }
         assertThat(Files.readString(cartFile)).contains("B,true,true,7,\"second, quoted\"");
+    }
+
+    /** {@code count} pushes to SKU-0.. of the cart, all on the topic before the listener polls again. */
+    private void sendWhileTheListenerIsPaused(String cartId, int count) throws Exception {
+        MessageListenerContainer listener = listeners.getListenerContainer("inventory-poller-pushes");
+        List<PushCartInventory> pushes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pushes.add(push(cartId, "SKU-" + i, 1, 2));
+        }
+        listener.pause();
+        try {
+            CompletableFuture.allOf(pushes.stream()
+                            .map(push -> sender.send(
+                                    Topics.CART_INVENTORY_PUSHES, push.key().value(), push, push.issuedAt()))
+                            .toArray(CompletableFuture[]::new))
+                    .get();
+        } finally {
+            listener.resume();
+        }
     }
 
     private PushCartInventory push(String sku, long expected, long target) {
