@@ -1,6 +1,7 @@
 package io.productsync.report.syncstatus;
 
 import io.productsync.events.CartCycleVerified;
+import io.productsync.events.CartKey;
 import io.productsync.events.CartSkuKey;
 import io.productsync.events.SkuSyncEvaluated;
 import io.productsync.report.system.Batches;
@@ -9,14 +10,17 @@ import io.productsync.report.system.Ingest;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The only writer of product_sync and cart_cycles: one transaction per listener batch, in which the results (deletes
- * as a JDBC batch, upserts COPYed and merged) and the cycle verdicts are applied in offset order.
+ * as a JDBC batch, upserts COPYed and merged) and the cycle verdicts are applied in offset order, after the locks of
+ * the batch's carts ({@link CartLocks}: the listener's consumers write at once).
  */
 @Component
 class SyncResultWriter {
@@ -27,12 +31,14 @@ class SyncResultWriter {
     private final TransactionTemplate transaction;
     private final StagedMerge upserts;
     private final CycleVerdicts verdicts;
+    private final CartLocks carts;
 
     SyncResultWriter(@Ingest JdbcTemplate jdbc, @Ingest TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.upserts = new StagedMerge(jdbc);
         this.verdicts = new CycleVerdicts(jdbc);
+        this.carts = new CartLocks(jdbc);
     }
 
     /** Records of sync-results as read, in offset order: results, tombstones and cycle verdicts. */
@@ -41,6 +47,7 @@ class SyncResultWriter {
             return;
         }
         transaction.executeWithoutResult(status -> {
+            carts.lock(cartsOf(records));
             List<Change<CartSkuKey, SkuSyncEvaluated>> results = new ArrayList<>();
             boolean staged = false;
             for (Change<?, ?> record : records) {
@@ -66,6 +73,17 @@ class SyncResultWriter {
         Batches.execute(jdbc, DELETE, batch.deletes(), SyncResultWriter::bindKey);
         upserts.upsert(batch.upserts(), staged);
         return !batch.upserts().isEmpty();
+    }
+
+    private static Set<CartKey> cartsOf(List<? extends Change<?, ?>> records) {
+        Set<CartKey> carts = new HashSet<>();
+        for (Change<?, ?> record : records) {
+            carts.add(
+                    record.value() instanceof CartCycleVerified verdict
+                            ? verdict.key()
+                            : ((CartSkuKey) record.key()).cart());
+        }
+        return carts;
     }
 
     private static void bindKey(PreparedStatement ps, CartSkuKey key) throws SQLException {

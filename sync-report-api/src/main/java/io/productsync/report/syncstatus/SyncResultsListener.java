@@ -32,11 +32,13 @@ class SyncResultsListener {
     }
 
     // Batches sized by count and time: up to 5,000 records a poll, and a fetch waits up to 100 ms for 64 KB, so a
-    // busy topic is written in large transactions and a lone result still lands within about 0.1 s.
+    // busy topic is written in large transactions and a lone result still lands within about 0.1 s. Two consumers by
+    // default: one reads and parses while the other's batch is in PostgreSQL (writers of one cart queue: CartLocks).
     @KafkaListener(
             id = "sync-report-api-sync-results",
             topics = "#{T(io.productsync.events.Topics).SYNC_RESULTS.name()}",
             groupId = "sync-report-api",
+            concurrency = "${productsync.report.results-consumers}",
             properties = {"max.poll.records=5000", "fetch.min.bytes=65536", "fetch.max.wait.ms=100"})
     void onResults(List<ConsumerRecord<String, Object>> records) {
         RecordBatches.applyReadable(records, TOPIC, changes -> {

@@ -16,6 +16,11 @@ import io.productsync.report.system.Change;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -47,28 +52,9 @@ class ProductSyncCountsTest {
     @Test
     void keptCountsEqualCountingTheRowsAfterMixedWritesDeletesAndVerdicts() {
         Random random = new Random(7);
-        long time = 0;
+        AtomicLong time = new AtomicLong();
         for (int batchNumber = 0; batchNumber < 60; batchNumber++) {
-            List<Change<?, ?>> batch = new ArrayList<>();
-            for (int i = 0; i < 25; i++) {
-                String cart = CARTS.get(random.nextInt(CARTS.size()));
-                String sku = "SKU-" + random.nextInt(30);
-                int partition = random.nextInt(2);
-                time += 1 + random.nextInt(3);
-                long evaluatedAt = time - random.nextInt(5); // some arrive late
-                switch (random.nextInt(7)) {
-                    case 0 ->
-                        batch.add(change(synced(SyncOutcome.VERIFIED, cart, sku, evaluatedAt, evaluatedAt), partition));
-                    case 1 ->
-                        batch.add(change(synced(SyncOutcome.UPDATED, cart, sku, evaluatedAt, evaluatedAt), partition));
-                    case 2 -> batch.add(change(notSynced(cart, sku, SyncReason.NO_WMS_MATCH, evaluatedAt), partition));
-                    case 3 -> batch.add(change(notSynced(cart, sku, SyncReason.SYNC_DISABLED, evaluatedAt), partition));
-                    case 4 -> batch.add(change(failed(cart, sku, evaluatedAt), partition));
-                    case 5 -> batch.add(leftCart(cart, sku));
-                    default -> batch.add(verdict(cart, partition, time));
-                }
-            }
-            writer.write(batch);
+            writer.write(randomBatch(random, time));
 
             assertThat(jdbc.queryForList(KEPT_COUNTS)).isEqualTo(jdbc.queryForList(COUNTED_ROWS));
         }
@@ -77,6 +63,59 @@ class ProductSyncCountsTest {
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM product_sync WHERE last_cart_sync_date IS NULL", Long.class))
                 .isPositive();
+    }
+
+    /** The listener's consumers write one cart's rows at once: no deadlock, and the counts stay true. */
+    @Test
+    void twoWritersOfTheSameCartsAtOnceNeitherFailNorMiscount() throws Exception {
+        jdbc.execute("TRUNCATE product_sync");
+        AtomicLong time = new AtomicLong();
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int seed = 1; seed <= 2; seed++) {
+                Random random = new Random(seed);
+                done.add(writers.submit(() -> {
+                    for (int batchNumber = 0; batchNumber < 80; batchNumber++) {
+                        writer.write(randomBatch(random, time));
+                    }
+                    return 80;
+                }));
+            }
+            for (Future<Integer> writes : done) {
+                assertThat(writes.get(2, TimeUnit.MINUTES)).isEqualTo(80);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM product_sync", Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForList(KEPT_COUNTS)).isEqualTo(jdbc.queryForList(COUNTED_ROWS));
+    }
+
+    /** 25 results, removals and verdicts of the two carts, some arriving late. */
+    private static List<Change<?, ?>> randomBatch(Random random, AtomicLong time) {
+        List<Change<?, ?>> batch = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String cart = CARTS.get(random.nextInt(CARTS.size()));
+            String sku = "SKU-" + random.nextInt(30);
+            int partition = random.nextInt(2);
+            long now = time.addAndGet(1 + random.nextInt(3));
+            long evaluatedAt = now - random.nextInt(5); // some arrive late
+            switch (random.nextInt(7)) {
+                case 0 ->
+                    batch.add(change(synced(SyncOutcome.VERIFIED, cart, sku, evaluatedAt, evaluatedAt), partition));
+                case 1 ->
+                    batch.add(change(synced(SyncOutcome.UPDATED, cart, sku, evaluatedAt, evaluatedAt), partition));
+                case 2 -> batch.add(change(notSynced(cart, sku, SyncReason.NO_WMS_MATCH, evaluatedAt), partition));
+                case 3 -> batch.add(change(notSynced(cart, sku, SyncReason.SYNC_DISABLED, evaluatedAt), partition));
+                case 4 -> batch.add(change(failed(cart, sku, evaluatedAt), partition));
+                case 5 -> batch.add(leftCart(cart, sku));
+                default -> batch.add(verdict(cart, partition, now));
+            }
+        }
+        return batch;
     }
 
     @Test
