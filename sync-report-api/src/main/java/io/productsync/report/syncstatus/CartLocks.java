@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * One writer at a time per cart: the listener's consumers each write a share of a cart's partitions, and two
  * transactions that change one cart's rows and summary counts in several statements could otherwise lock them in
  * opposite orders and deadlock. Each transaction first takes a transaction-scoped advisory lock per cart it writes, all
- * in one ascending order of their ids, so writers of one cart queue and writers of different carts never wait.
+ * in one ascending order of their ids, so writers of one cart queue and a batch waits only for those sharing a cart.
  */
 final class CartLocks {
 
