@@ -183,9 +183,10 @@ final class CartSkuMatcher implements ProcessorSupplier<String, CartSideChange, 
                 }
             }
             for (String key : wmsIndex.cartSkus(wmsKey)) {
-                CartInventoryObserved held = carts.held(key);
+                // A SKU decided above is found under its own name: no need to read it again or keep it indexed.
+                CartInventoryObserved held = decided.contains(key) ? null : carts.held(key);
                 ProductAliasChanged alias = held == null ? null : aliasOf(held);
-                if (held == null || decided.contains(key) || !feeds(held, alias, wmsKey)) {
+                if (held == null || !feeds(held, alias, wmsKey)) {
                     wmsIndex.remove(wmsKey, key);
                 } else {
                     evaluate(key, held, alias);

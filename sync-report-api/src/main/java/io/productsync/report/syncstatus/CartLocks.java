@@ -37,7 +37,7 @@ final class CartLocks {
     }
 
     /** 64 bits of the key's MD5: two carts that shared an id would only queue behind each other. */
-    static long id(CartKey cart) {
+    private static long id(CartKey cart) {
         return UUID.nameUUIDFromBytes(cart.value().getBytes(StandardCharsets.UTF_8))
                 .getMostSignificantBits();
     }
