@@ -14,8 +14,8 @@ import java.util.function.Function;
  * ({@code LiveKeysFootprintBenchmark}). Only the SKU is stored, in a {@link SkuArena}; entry {@code i}, numbered in
  * the order it came, has its SKU's handle there, its fingerprint, and a bit that says whether it has one (every 64-bit
  * value is a fingerprint). An open-addressing table finds an entry by a hash of the SKU's bytes; the bytes are then
- * compared, so no key is ever taken for another. Keys leave only through {@link #retainAll}, which compacts everything
- * in place. Not thread-safe, as the maps it replaces: only the running snapshot of the source touches it.
+ * compared, so no key is ever taken for another. No key ever leaves: an instance holds what one snapshot listed. Not
+ * thread-safe, as the map it replaces: only the running snapshot of the source touches it.
  */
 final class KeyFingerprints {
 
@@ -60,6 +60,20 @@ final class KeyFingerprints {
         return entry >= 0 && isKnown(entry) ? OptionalLong.of(fingerprints[entry]) : OptionalLong.empty();
     }
 
+    /** The entry of this SKU (the bytes of {@link SkuBytes}), numbered as {@link Cursor#index}; -1 when absent. */
+    int entryOfSku(byte[] sku) {
+        return find(sku);
+    }
+
+    boolean knownAt(int entry) {
+        return isKnown(entry);
+    }
+
+    /** Meaningful only when {@link #knownAt}. */
+    long fingerprintAt(int entry) {
+        return fingerprints[entry];
+    }
+
     /** Whether that changed anything: the key was absent, its fingerprint unknown or another one. */
     boolean put(String key, long fingerprint) {
         byte[] sku = skuToWrite(key);
@@ -91,38 +105,6 @@ final class KeyFingerprints {
             return false;
         }
         add(sku);
-        return true;
-    }
-
-    /** Keeps only the keys {@code other} holds; whether any went. */
-    boolean retainAll(KeyFingerprints other) {
-        if (!other.prefix.equals(prefix)) {
-            throw new IllegalArgumentException("the keys of " + other.source + " are not keys of " + source);
-        }
-        if (other == this) {
-            return false;
-        }
-        int kept = 0;
-        for (int entry = 0; entry < size; entry++) {
-            if (other.find(skus.bytes(handles[entry])) >= 0) {
-                // Entries only move down, onto ones already passed.
-                handles[kept] = handles[entry];
-                fingerprints[kept] = fingerprints[entry];
-                setKnown(kept, isKnown(entry));
-                kept++;
-            }
-        }
-        if (kept == size) {
-            return false;
-        }
-        size = kept;
-        skus.retain(handles, size);
-        // Room for twice what is left, so a source that lost most of its keys gives the memory back.
-        int entries = Math.max(MIN_ENTRIES, Integer.highestOneBit(Math.max(1, size)) * 2);
-        if (entries < handles.length) {
-            resizeEntries(entries);
-        }
-        rehash(tableLengthFor(size));
         return true;
     }
 
@@ -182,6 +164,11 @@ final class KeyFingerprints {
                 entry++;
             }
             return entry < size;
+        }
+
+        /** The entry's number: 0 for the first key that came, and so on. */
+        int index() {
+            return entry;
         }
 
         String key() {
@@ -272,13 +259,5 @@ final class KeyFingerprints {
         } else {
             known[entry >>> 6] &= ~(1L << entry);
         }
-    }
-
-    private static int tableLengthFor(int entries) {
-        int length = MIN_ENTRIES * 2;
-        while (entries * 4L > length * 3L) {
-            length *= 2;
-        }
-        return length;
     }
 }

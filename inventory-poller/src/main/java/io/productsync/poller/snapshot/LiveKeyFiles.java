@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,19 +16,18 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The live keys of each source on local disk, each with the fingerprint of what was last published for it, in
- * {@code <state-dir>/<kind>.<tenant>.<id>.keys}: one line per key, {@code <key>TAB<fingerprint, 16 hex digits>}, or
- * the key alone when its fingerprint is unknown (a file written before fingerprints existed has only such lines). A
- * SKU has no control character, so the tab is unambiguous. Replaced whole ({@link StateFiles}); an empty set is no
- * file. While {@code <kind>.<tenant>.<id>.unsaved} exists ({@link UnsavedPublications}) something was published that
- * the file does not hold yet, so its fingerprints are not trusted.
+ * The live keys files of the versions before the {@link LiveKeyStore}, read once so an upgrade forgets no key, and the
+ * unsaved marker of each source. A keys file is {@code <state-dir>/<kind>.<tenant>.<id>.keys}: one line per key,
+ * {@code <key>TAB<fingerprint, 16 hex digits>}, or the key alone when its fingerprint is unknown (a file written before
+ * fingerprints existed has only such lines). A SKU has no control character, so the tab is unambiguous. While
+ * {@code <kind>.<tenant>.<id>.unsaved} exists ({@link UnsavedPublications}) something was published that the live keys
+ * may not hold yet, so their fingerprints are not trusted.
  */
 @Component
 final class LiveKeyFiles {
 
     private static final Logger log = LoggerFactory.getLogger(LiveKeyFiles.class);
     private static final char FINGERPRINT = '\t';
-    private static final HexFormat HEX = HexFormat.of();
 
     private final Path dir;
 
@@ -96,29 +94,5 @@ final class LiveKeyFiles {
                     "line " + lineNumber + ": fingerprint '" + hex + "' is not 16 hex digits");
         }
         return Long.parseUnsignedLong(hex, 16);
-    }
-
-    /** Replaces the saved keys, or deletes the file for an empty set; false (and a warning) when that failed. */
-    boolean save(SourceId source, KeyFingerprints keys) {
-        Path file = file(source);
-        try {
-            if (keys.isEmpty()) {
-                Files.deleteIfExists(file);
-                return true;
-            }
-            StateFiles.replace(file, () -> keys.iterator(LiveKeyFiles::line));
-            return true;
-        } catch (IOException | UncheckedIOException e) {
-            log.warn(
-                    "{}: could not save its live keys to {}, retried after the next snapshot: {}",
-                    source,
-                    file,
-                    e.toString());
-            return false;
-        }
-    }
-
-    private static String line(KeyFingerprints.Cursor entry) {
-        return entry.known() ? entry.key() + FINGERPRINT + HEX.toHexDigits(entry.fingerprint()) : entry.key();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * SKUs as {@link SkuBytes}, one after another, each behind its length (one byte under 128, else two), in chunks of
  * 256 KiB: no copy of everything when it grows, no half-empty array after a doubling, and no chunk large enough for
  * G1 to give it regions of its own. A SKU never straddles two chunks. Each is found again by the int {@link #append}
- * returned (its handle), which later appends never change; only {@link #retain} moves SKUs.
+ * returned (its handle), which later appends never change.
  */
 final class SkuArena {
 
@@ -44,12 +44,6 @@ final class SkuArena {
                 && Arrays.equals(chunks[handle >>> CHUNK_BITS], from, from + length, sku, 0, length);
     }
 
-    byte[] bytes(int handle) {
-        int length = length(handle);
-        int from = start(handle, length);
-        return Arrays.copyOfRange(chunks[handle >>> CHUNK_BITS], from, from + length);
-    }
-
     int hash(int handle) {
         int length = length(handle);
         return SkuBytes.hash(chunks[handle >>> CHUNK_BITS], start(handle, length), length);
@@ -58,28 +52,6 @@ final class SkuArena {
     String decode(int handle) {
         int length = length(handle);
         return SkuBytes.decode(chunks[handle >>> CHUNK_BITS], start(handle, length), length);
-    }
-
-    /**
-     * Keeps only the SKUs of {@code handles[0, count)}, given in the order they were appended, moved down to the start,
-     * and sets their new handles there; chunks no longer used are let go.
-     */
-    void retain(int[] handles, int count) {
-        int to = 0;
-        for (int i = 0; i < count; i++) {
-            int handle = handles[i];
-            int length = length(handle);
-            // Never above where the SKU is now: moved within its chunk, or to the start of an earlier one.
-            int moved = room(to, length);
-            byte[] chunk = chunks[handle >>> CHUNK_BITS];
-            to = write(moved, chunk, start(handle, length), length);
-            handles[i] = moved;
-        }
-        end = to;
-        int used = (end >>> CHUNK_BITS) + 1;
-        if (used < chunks.length) {
-            chunks = Arrays.copyOf(chunks, used);
-        }
     }
 
     /** Where a SKU of that length goes at {@code at} or after: the next chunk if it would not fit in this one. */
@@ -112,7 +84,6 @@ final class SkuArena {
             chunk[at] = (byte) (0x80 | length >>> 8);
             chunk[at + 1] = (byte) length;
         }
-        // Within one chunk a SKU may move down over itself: arraycopy copies as if through a temporary array.
         System.arraycopy(bytes, from, chunk, at + header(length), length);
         return handle + header(length) + length;
     }

@@ -74,11 +74,11 @@ final class SnapshotRun<V> implements Runnable {
 
     @Override
     public void run() {
-        if (!started) {
-            started = true;
-            state.forgetPublishedOutside();
-        }
         try {
+            if (!started) {
+                started = true;
+                state.forgetPublishedOutside();
+            }
             Page<V> page;
             do {
                 page = source.readPage(cursor, at);

@@ -36,6 +36,7 @@ final class SnapshotScheduler implements SmartLifecycle {
     private final ConnectorRegistry registry;
     private final ConnectionPublisher connectionPublisher;
     private final TopicSender sender;
+    private final LiveKeyStore store;
     private final LiveKeyFiles files;
     private final HoldFiles holdFiles;
     private final RemovalHolds holds;
@@ -57,6 +58,7 @@ final class SnapshotScheduler implements SmartLifecycle {
             ConnectorRegistry registry,
             ConnectionPublisher connectionPublisher,
             TopicSender sender,
+            LiveKeyStore store,
             LiveKeyFiles files,
             HoldFiles holdFiles,
             RemovalHolds holds,
@@ -67,6 +69,7 @@ final class SnapshotScheduler implements SmartLifecycle {
         this.registry = registry;
         this.connectionPublisher = connectionPublisher;
         this.sender = sender;
+        this.store = store;
         this.files = files;
         this.holdFiles = holdFiles;
         this.holds = holds;
@@ -125,7 +128,7 @@ final class SnapshotScheduler implements SmartLifecycle {
             });
             intervals.forEach((source, interval) -> {
                 SourceState state = states.computeIfAbsent(
-                        source, id -> new SourceState(id, files, holdFiles, unsavedPublications));
+                        source, id -> new SourceState(id, store, files, holdFiles, unsavedPublications));
                 if (state.tryStart(now, interval)) {
                     executor.execute(() -> snapshot(source, state));
                 }

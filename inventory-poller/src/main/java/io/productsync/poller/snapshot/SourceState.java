@@ -1,23 +1,29 @@
 package io.productsync.poller.snapshot;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the scheduler keeps per polled source: whether a snapshot runs, when the last started and at what interval,
  * the keys published and not tombstoned since ({@code liveKeys}) with the fingerprint of what was last published for
- * each, and the hold on its removals, if any. Live keys and hold are read from their files when the first snapshot after start needs them and saved whenever a snapshot changed
- * them, so a restart forgets nothing. Only the one running snapshot touches them.
+ * each, and the hold on its removals, if any. The live keys are in the {@link LiveKeyStore}, the hold in its file;
+ * both are read when the first snapshot after start needs them and written when a snapshot finishes, so a restart
+ * forgets nothing. Only the one running snapshot touches them.
  */
 final class SourceState {
 
+    private static final Logger log = LoggerFactory.getLogger(SourceState.class);
+
     private final SourceId source;
+    private final LiveKeyStore store;
     private final LiveKeyFiles files;
     private final HoldFiles holdFiles;
     private final UnsavedPublications unsavedPublications;
@@ -28,19 +34,22 @@ final class SourceState {
     private volatile Instant lastStart = Instant.MIN;
     private volatile Duration interval;
     /** Each live key and the fingerprint of what was last published for it; unknown: publish it again. */
-    private KeyFingerprints live;
+    private LiveKeyStore.SourceKeys live;
 
     private Hold hold;
-    /** The live keys or fingerprints differ from what their file holds. */
-    private boolean unsaved;
 
-    SourceState(SourceId source, LiveKeyFiles files, HoldFiles holdFiles, UnsavedPublications unsavedPublications) {
+    SourceState(
+            SourceId source,
+            LiveKeyStore store,
+            LiveKeyFiles files,
+            HoldFiles holdFiles,
+            UnsavedPublications unsavedPublications) {
         this.source = source;
+        this.store = store;
         this.files = files;
         this.holdFiles = holdFiles;
         this.unsavedPublications = unsavedPublications;
     }
-
     /**
      * Claims the next snapshot if it is due and none runs. Due is counted from the last start with the interval of
      * now, so a connection whose interval was shortened (a sandbox settings file) does not wait out the old one.
@@ -68,15 +77,38 @@ final class SourceState {
         return live().keys();
     }
 
-    private KeyFingerprints live() {
+    private LiveKeyStore.SourceKeys live() {
         if (live == null) {
-            Optional<KeyFingerprints> saved = files.load(source);
-            live = saved.orElseGet(() -> new KeyFingerprints(source));
-            // An unreadable file, or one whose fingerprints are not trusted, is replaced by the next save.
-            unsaved = saved.isEmpty() || Files.exists(files.unsavedMarker(source));
+            LiveKeyStore.SourceKeys keys = store.of(source);
+            if (Files.exists(files.file(source))) {
+                takeOverKeysFile(keys);
+            } else if (Files.exists(files.unsavedMarker(source))) {
+                // Something was published that the store may not hold: no fingerprint is trusted.
+                keys.forgetAll();
+            }
             hold = holdFiles.hold(source).orElse(null);
+            live = keys;
         }
         return live;
+    }
+
+    /**
+     * The keys file of a version that kept the live keys in files is taken into the store once, then deleted. An
+     * unreadable one leaves no key live, as it did before.
+     */
+    private void takeOverKeysFile(LiveKeyStore.SourceKeys keys) {
+        // Emptied first: a key the file holds without a fingerprint must lose the one the store may have.
+        keys.update(true, new KeyFingerprints(source), true);
+        files.load(source).ifPresent(saved -> keys.update(true, saved, true));
+        try {
+            Files.delete(files.file(source));
+        } catch (IOException e) {
+            log.warn(
+                    "{}: could not delete {}, taken into the live key store: {}",
+                    source,
+                    files.file(source),
+                    e.toString());
+        }
     }
 
     /**
@@ -84,12 +116,9 @@ final class SourceState {
      * snapshot publishes them again whatever it reads.
      */
     void forgetPublishedOutside() {
-        KeyFingerprints keys = live();
+        LiveKeyStore.SourceKeys keys = live();
         for (String key : unsavedPublications.takePublishedOutside(source)) {
-            if (keys.fingerprint(key).isPresent()) {
-                keys.putUnknown(key);
-                unsaved = true;
-            }
+            keys.forget(key);
         }
     }
 
@@ -110,9 +139,9 @@ final class SourceState {
         return hold;
     }
 
-    /** Nothing live, in memory or on disk: a source that is gone can be forgotten. */
+    /** Nothing live: a source that is gone can be forgotten. */
     boolean nothingLive() {
-        return live().isEmpty() && !unsaved;
+        return live().isEmpty();
     }
 
     /**
@@ -122,49 +151,40 @@ final class SourceState {
      * what downstream holds; otherwise they are not taken (the old ones make the next snapshot publish again).
      */
     void finish(boolean completed, KeyFingerprints seen, boolean acknowledged) {
-        KeyFingerprints keys = live();
-        if (completed) {
-            unsaved |= keys.retainAll(seen);
-            if (hold != null) {
+        try {
+            if (completed && hold() != null) {
                 hold = null;
                 holdFiles.save(source, null);
             }
+            save(completed, seen, acknowledged);
+        } finally {
+            (completed ? complete : incomplete).incrementAndGet();
+            running.set(false);
         }
-        unsaved |= merge(seen, acknowledged);
-        save();
-        (completed ? complete : incomplete).incrementAndGet();
-        running.set(false);
     }
 
     /** A complete snapshot whose removals are held: what it listed is added, nothing is removed. */
     void finishHeld(KeyFingerprints seen, Hold newHold) {
-        unsaved |= merge(seen, true);
-        hold = newHold;
-        holdFiles.save(source, newHold);
-        save();
-        held.incrementAndGet();
-        running.set(false);
-    }
-
-    /** New keys come in; a fingerprint the snapshot published replaces the old one only once acknowledged. */
-    private boolean merge(KeyFingerprints seen, boolean acknowledged) {
-        KeyFingerprints keys = live();
-        boolean changed = false;
-        KeyFingerprints.Cursor entry = seen.cursor();
-        while (entry.next()) {
-            changed |= acknowledged && entry.known()
-                    ? keys.put(entry.key(), entry.fingerprint())
-                    : keys.putUnknownIfAbsent(entry.key());
+        try {
+            hold = newHold;
+            holdFiles.save(source, newHold);
+            save(false, seen, true);
+        } finally {
+            held.incrementAndGet();
+            running.set(false);
         }
-        return changed;
     }
 
-    private void save() {
-        if (!unsaved) {
+    /**
+     * Writes what the snapshot leaves into the store. The unsaved marker goes only once that is done: a write that
+     * failed (a full disk, a store closed by shutdown) leaves it, so the next start trusts no fingerprint of this source.
+     */
+    private void save(boolean completed, KeyFingerprints seen, boolean acknowledged) {
+        try {
+            live().update(completed, seen, acknowledged);
             unsavedPublications.saved(source);
-        } else if (files.save(source, live)) {
-            unsaved = false;
-            unsavedPublications.saved(source);
+        } catch (RuntimeException e) {
+            log.warn("{}: could not save its live keys, the next snapshot tries again: {}", source, e.toString());
         }
     }
 

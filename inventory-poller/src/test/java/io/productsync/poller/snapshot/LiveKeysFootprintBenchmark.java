@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -q -B -o -pl common-events,inventory-poller verify -Dtest=LiveKeysFootprintBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false} and read {@code inventory-poller/target/live-keys-footprint.txt}. Holds
  * 1,000,000 keys {@code demo/demo-shop/SKU-%07d}, each with a random fingerprint (a tenth unknown), in a
- * {@code HashMap<String, Long>} (what the live keys and a snapshot's seen keys were) and in {@link KeyFingerprints},
+ * {@code HashMap<String, Long>} (what a snapshot's seen keys were) and in {@link KeyFingerprints},
  * both kept reachable, and prints for each the heap it retains (heap used after full GCs, before and after building,
- * the key Strings made on the way included), then the median of 5 rounds of: building it, looking up every key once
- * (Strings made beforehand, not timed), and keeping 90% of the keys (the retain of a complete snapshot).
+ * the key Strings made on the way included), then the median of 5 rounds of: building it, and looking up every key
+ * once (Strings made beforehand, not timed).
  */
 class LiveKeysFootprintBenchmark {
 
@@ -40,12 +40,6 @@ class LiveKeysFootprintBenchmark {
 
         /** A checksum of the fingerprints found (unknown and absent count as 1), the same for every structure. */
         long lookUpAll(T keys, String[] lookups);
-
-        void retain(T keys, T seen);
-
-        int size(T keys);
-
-        T seen();
     }
 
     private static final Structure<Map<String, Long>> HASH_MAP = new Structure<>() {
@@ -68,27 +62,6 @@ class LiveKeysFootprintBenchmark {
                 found += fingerprint == null ? 1 : fingerprint & 1;
             }
             return found;
-        }
-
-        @Override
-        public void retain(Map<String, Long> keys, Map<String, Long> seen) {
-            keys.keySet().retainAll(seen.keySet());
-        }
-
-        @Override
-        public int size(Map<String, Long> keys) {
-            return keys.size();
-        }
-
-        @Override
-        public Map<String, Long> seen() {
-            Map<String, Long> seen = new HashMap<>();
-            for (int i = 0; i < KEYS; i++) {
-                if (i % 10 != 3) {
-                    seen.put(key(i), null);
-                }
-            }
-            return seen;
         }
     };
 
@@ -116,27 +89,6 @@ class LiveKeysFootprintBenchmark {
             }
             return found;
         }
-
-        @Override
-        public void retain(KeyFingerprints keys, KeyFingerprints seen) {
-            keys.retainAll(seen);
-        }
-
-        @Override
-        public int size(KeyFingerprints keys) {
-            return keys.size();
-        }
-
-        @Override
-        public KeyFingerprints seen() {
-            KeyFingerprints seen = new KeyFingerprints(SHOP);
-            for (int i = 0; i < KEYS; i++) {
-                if (i % 10 != 3) {
-                    seen.putUnknown(key(i));
-                }
-            }
-            return seen;
-        }
     };
 
     @Test
@@ -147,9 +99,9 @@ class LiveKeysFootprintBenchmark {
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB; machine shared with other builds");
         lines.add("Retained heap after full GCs, both kept reachable; times: median of " + ROUNDS + " rounds");
         lines.add(String.format(
-                "| %-21s | %11s | %19s | %8s | %9s | %13s |",
-                "structure", "bytes a key", "MB for 1,000,000 keys", "build ms", "lookup ms", "retain 90% ms"));
-        lines.add("|---|---|---|---|---|---|");
+                "| %-21s | %11s | %19s | %8s | %9s |",
+                "structure", "bytes a key", "MB for 1,000,000 keys", "build ms", "lookup ms"));
+        lines.add("|---|---|---|---|---|");
 
         long before = usedHeapAfterGc();
         Map<String, Long> hashMap = HASH_MAP.build();
@@ -182,25 +134,14 @@ class LiveKeysFootprintBenchmark {
             String name, double bytesAKey, Structure<T> structure, String[] lookups, long[] checksums, int index) {
         long[] build = new long[ROUNDS];
         long[] lookup = new long[ROUNDS];
-        long[] retain = new long[ROUNDS];
         for (int round = 0; round < ROUNDS; round++) {
             usedHeapAfterGc();
             T keys = timed(structure::build, build, round);
             checksums[index] = timed(() -> structure.lookUpAll(keys, lookups), lookup, round);
-            T seen = structure.seen();
-            usedHeapAfterGc();
-            timed(
-                    () -> {
-                        structure.retain(keys, seen);
-                        return keys;
-                    },
-                    retain,
-                    round);
-            assertThat(structure.size(keys)).isEqualTo(KEYS - KEYS / 10);
         }
         return String.format(
-                "| %-21s | %11.1f | %21.0f | %8d | %9d | %13d |",
-                name, bytesAKey, bytesAKey * KEYS / 1e6, median(build), median(lookup), median(retain));
+                "| %-21s | %11.1f | %21.0f | %8d | %9d |",
+                name, bytesAKey, bytesAKey * KEYS / 1e6, median(build), median(lookup));
     }
 
     private static <R> R timed(Supplier<R> work, long[] millis, int round) {

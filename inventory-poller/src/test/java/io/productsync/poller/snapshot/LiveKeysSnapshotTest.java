@@ -29,7 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
-/** The live keys kept on disk: across a restart, from a corrupt file, and when a cart goes away. */
+/** The live keys kept on disk: across a restart, from a keys file of an earlier version, and when a cart goes away. */
 @PollerKafkaTest
 class LiveKeysSnapshotTest {
 
@@ -44,6 +44,9 @@ class LiveKeysSnapshotTest {
 
     @Autowired
     LiveKeyFiles files;
+
+    @Autowired
+    LiveKeyStore store;
 
     @Autowired
     HoldFiles holdFiles;
@@ -95,7 +98,7 @@ class LiveKeysSnapshotTest {
     }
 
     @Test
-    void republishesNothingUnchangedAfterARestartAndEverythingOnceAfterAFileWithoutFingerprints(
+    void republishesNothingUnchangedAfterARestartAndEverythingOnceAfterAKeysFileWithoutFingerprints(
             @TempDir Path sandbox, @TempDir Path state) throws IOException {
         write(sandbox, "wms/wh.csv", "sku,available\n");
         write(sandbox, "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
@@ -107,19 +110,16 @@ class LiveKeysSnapshotTest {
                 .as("nothing changed")
                 .hasSize(2);
 
-        // The keys file as a poller before fingerprints wrote it: every fingerprint unknown, so published once more.
+        // A keys file as a poller before fingerprints wrote it is taken over: every fingerprint unknown, so published
+        // once more, and the file is gone.
         Path keys = new LiveKeyFiles(state).file(cart);
-        Files.write(
-                keys,
-                Files.readAllLines(keys).stream()
-                        .map(line -> line.split("\t")[0])
-                        .toList());
+        Files.write(keys, List.of(tenant + "/shop/A", tenant + "/shop/B"));
         runUntilTwoCompleteSnapshots(sandbox, state);
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
                 .extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder(
                         tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/A", tenant + "/shop/B");
-        assertThat(Files.readAllLines(keys)).allSatisfy(line -> assertThat(line).contains("\t"));
+        assertThat(keys).doesNotExist();
     }
 
     private void runUntilTwoCompleteSnapshots(Path sandbox, Path state) {
@@ -148,8 +148,9 @@ class LiveKeysSnapshotTest {
                 .extracting(ConsumerRecord::key)
                 .contains(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
         assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
-        assertThat(files.load(cart).orElseThrow().keys())
+        assertThat(store.of(cart).keys())
                 .containsOnly(tenant + "/shop/A", tenant + "/shop/B", tenant + "/shop/C", tenant + "/shop/D");
+        assertThat(files.file(cart)).doesNotExist();
 
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nC,true,true,7\nD,true,true,8\n");
 
@@ -159,12 +160,12 @@ class LiveKeysSnapshotTest {
     }
 
     @Test
-    void holdsTheRemovalOfADeletedCartFileAndOnConfirmationTombstonesEveryKeyAndDeletesItsFiles() throws Exception {
+    void holdsTheRemovalOfADeletedCartFileAndOnConfirmationTombstonesEveryKeyAndForgetsThem() throws Exception {
         write(sandboxDir(), "wms/wh.csv", "sku,available\n");
         write(sandboxDir(), "carts/shop.csv", CART_HEADER + "A,true,true,5\nB,true,true,6\n");
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> scheduler.counts(cart).complete() >= 1);
-        assertThat(files.file(cart)).exists();
+        assertThat(store.of(cart).keys()).containsOnly(tenant + "/shop/A", tenant + "/shop/B");
 
         Files.delete(sandboxDir().resolve(tenant).resolve("carts/shop.csv"));
 
@@ -177,7 +178,7 @@ class LiveKeysSnapshotTest {
                     .extracting(ConsumerRecord::key)
                     .contains(tenant + "/shop/A", tenant + "/shop/B");
             assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/")).noneMatch(r -> r.value() == null);
-            assertThat(files.file(cart)).exists();
+            assertThat(store.of(cart).keys()).containsOnly(tenant + "/shop/A", tenant + "/shop/B");
             assertThat(holdFiles.holdFile(cart)).exists();
 
             holds.confirm(held);
@@ -189,7 +190,7 @@ class LiveKeysSnapshotTest {
             holds.awaitEnded(cart.key());
         }
         await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(files.file(cart)).doesNotExist());
+                .untilAsserted(() -> assertThat(store.of(cart).keys()).isEmpty());
         assertThat(holdFiles.holdFile(cart)).doesNotExist();
     }
 

@@ -8,61 +8,86 @@ import io.productsync.events.HoldReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceStateTest {
 
     private static final SourceId CART = SourceId.cart(new CartKey("acme", "shop"));
-    private static final FileTime LONG_AGO = FileTime.from(Instant.parse("2001-01-01T00:00:00Z"));
 
     @TempDir
     Path dir;
+
+    LiveKeyStore store;
+
+    @BeforeEach
+    void openStore() {
+        store = new LiveKeyStore(dir.resolve("live-keys"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
 
     @Test
     void loadsTheKeysSavedByTheStateBeforeARestart() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         snapshot(state(files, new HoldFiles(dir)), true, "acme/shop/A", "acme/shop/B");
+        restart();
 
         assertThat(state(files, new HoldFiles(dir)).liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
     }
 
     @Test
-    void rewritesTheFileOnlyWhenTheKeysChanged() throws IOException {
-        LiveKeyFiles files = new LiveKeyFiles(dir);
-        SourceState state = state(files, new HoldFiles(dir));
+    void keepsOnlyTheKeysOfTheLastCompleteSnapshotAndWhatIncompleteOnesAddedSince() {
+        SourceState state = state(new LiveKeyFiles(dir), new HoldFiles(dir));
         snapshot(state, true, "acme/shop/A", "acme/shop/B");
-        Files.setLastModifiedTime(files.file(CART), LONG_AGO);
-
-        snapshot(state, true, "acme/shop/B", "acme/shop/A");
         snapshot(state, false, "acme/shop/A");
-        assertThat(Files.getLastModifiedTime(files.file(CART))).isEqualTo(LONG_AGO);
+        assertThat(state.liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
 
         snapshot(state, true, "acme/shop/A");
-        assertThat(Files.getLastModifiedTime(files.file(CART))).isNotEqualTo(LONG_AGO);
-        Files.setLastModifiedTime(files.file(CART), LONG_AGO);
-
         snapshot(state, false, "acme/shop/C");
-        assertThat(files.load(CART).orElseThrow().keys()).containsOnly("acme/shop/A", "acme/shop/C");
+
+        assertThat(state.liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/C");
+        assertThat(state.nothingLive()).isFalse();
+        snapshot(state, true);
+        assertThat(state.nothingLive()).isTrue();
     }
 
     @Test
-    void startsWithNoKeysFromAnUnreadableFileAndReplacesItAfterTheNextSnapshot() throws IOException {
+    void takesOverTheKeysFileOfAnEarlierVersionOnceAndDeletesIt() throws IOException {
+        LiveKeyFiles files = new LiveKeyFiles(dir);
+        Files.writeString(files.file(CART), "acme/shop/A\t0000000000000007\nacme/shop/B\n");
+
+        SourceState state = state(files, new HoldFiles(dir));
+        assertThat(state.liveKeys()).containsExactlyInAnyOrder("acme/shop/A", "acme/shop/B");
+        assertThat(state.published("acme/shop/A", 7L)).isTrue();
+        assertThat(state.published("acme/shop/B", 0L))
+                .as("no fingerprint in the file")
+                .isFalse();
+        assertThat(files.file(CART)).doesNotExist();
+
+        restart();
+        assertThat(state(files, new HoldFiles(dir)).published("acme/shop/A", 7L))
+                .isTrue();
+    }
+
+    @Test
+    void startsWithNoKeysFromAnUnreadableKeysFileAndDeletesIt() throws IOException {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         Files.writeString(files.file(CART), "acme/shop/A\n\u0007\n");
         SourceState state = state(files, new HoldFiles(dir));
 
         assertThat(state.liveKeys()).isEmpty();
-        assertThat(state.nothingLive()).isFalse();
-        snapshot(state, true);
-
-        assertThat(files.file(CART)).doesNotExist();
         assertThat(state.nothingLive()).isTrue();
+        assertThat(files.file(CART)).doesNotExist();
     }
 
     @Test
@@ -96,6 +121,7 @@ class SourceStateTest {
                 Instant.parse("2026-11-27T09:20:10.456789Z"));
         assertThat(before.tryClaim()).isTrue();
         before.finishHeld(new KeyFingerprints(CART), hold);
+        restart();
 
         SourceState after = state(files, holdFiles);
         assertThat(after.hold()).isEqualTo(hold);
@@ -130,6 +156,7 @@ class SourceStateTest {
                 .as("the send failed: the old one")
                 .isTrue();
 
+        restart();
         SourceState restarted = state(files, new HoldFiles(dir));
         assertThat(restarted.published("acme/shop/A", 1L)).isTrue();
         assertThat(restarted.published("acme/shop/B", 2L)).isTrue();
@@ -140,23 +167,32 @@ class SourceStateTest {
     void forgetsTheFingerprintOfAKeyPublishedOutsideASnapshotUntilASnapshotPublishedIt() {
         LiveKeyFiles files = new LiveKeyFiles(dir);
         UnsavedPublications unsavedPublications = new UnsavedPublications(files);
-        SourceState state = new SourceState(CART, files, new HoldFiles(dir), unsavedPublications);
+        SourceState state = new SourceState(CART, store, files, new HoldFiles(dir), unsavedPublications);
         publish(state, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
 
         unsavedPublications.publishing(new CartSkuKey("acme", "shop", "A"));
 
         assertThat(files.unsavedMarker(CART)).exists();
-        assertThat(state(files, new HoldFiles(dir)).published("acme/shop/B", 2L))
-                .as("a restart now trusts no fingerprint")
-                .isFalse();
         state.forgetPublishedOutside();
         assertThat(state.published("acme/shop/A", 1L)).isFalse();
         assertThat(state.published("acme/shop/B", 2L)).isTrue();
 
-        publish(state, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
+        restart();
+        SourceState restarted = state(files, new HoldFiles(dir));
+        assertThat(restarted.published("acme/shop/B", 2L))
+                .as("a restart while the marker exists trusts no fingerprint")
+                .isFalse();
+        publish(restarted, true, Map.of("acme/shop/A", 1L, "acme/shop/B", 2L));
         assertThat(files.unsavedMarker(CART)).doesNotExist();
+        restart();
         assertThat(state(files, new HoldFiles(dir)).published("acme/shop/A", 1L))
                 .isTrue();
+    }
+
+    /** What a restart of the poller does to the store: closed, and opened again on the same directory. */
+    private void restart() {
+        store.close();
+        store = new LiveKeyStore(dir.resolve("live-keys"));
     }
 
     /** A snapshot that published these fingerprints; {@code acknowledged}: its sends were acknowledged. */
@@ -167,7 +203,7 @@ class SourceStateTest {
     }
 
     private SourceState state(LiveKeyFiles files, HoldFiles holdFiles) {
-        return new SourceState(CART, files, holdFiles, new UnsavedPublications(files));
+        return new SourceState(CART, store, files, holdFiles, new UnsavedPublications(files));
     }
 
     /** A snapshot that lists the keys and finds each unchanged (publishes none). */
