@@ -140,6 +140,12 @@ final class LiveKeyStore implements AutoCloseable {
         return ByteBuffer.allocate(9).put(KNOWN).putLong(fingerprint).array();
     }
 
+    private static OptionalLong fingerprintIn(byte[] value) {
+        return value != null && value[0] == KNOWN
+                ? OptionalLong.of(ByteBuffer.wrap(value, 1, 8).getLong())
+                : OptionalLong.empty();
+    }
+
     private static boolean isKnown(byte[] value, long fingerprint) {
         return value[0] == KNOWN && ByteBuffer.wrap(value, 1, 8).getLong() == fingerprint;
     }
@@ -175,12 +181,18 @@ final class LiveKeyStore implements AutoCloseable {
             return key.startsWith(keyPrefix) && value(key) != null;
         }
 
-        /** The key's fingerprint; empty when the key is absent or its fingerprint unknown. */
-        OptionalLong fingerprint(String key) {
-            byte[] value = value(key);
-            return value != null && value[0] == KNOWN
-                    ? OptionalLong.of(ByteBuffer.wrap(value, 1, 8).getLong())
-                    : OptionalLong.empty();
+        /** The fingerprint of each key, in their order (one read for all); empty where absent or unknown. */
+        List<OptionalLong> fingerprints(List<String> keys) {
+            if (keys.isEmpty()) {
+                // RocksDB refuses a read of no keys.
+                return List.of();
+            }
+            List<byte[]> storeKeys = new ArrayList<>(keys.size());
+            keys.forEach(key -> storeKeys.add(storeKey(key)));
+            List<byte[]> values = withDb(() -> db.multiGetAsList(storeKeys));
+            List<OptionalLong> fingerprints = new ArrayList<>(values.size());
+            values.forEach(value -> fingerprints.add(fingerprintIn(value)));
+            return fingerprints;
         }
 
         /** The key's fingerprint becomes unknown; whether it had one. */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Whether a complete snapshot's removals apply or are held. Held: a snapshot that lists nothing where keys are live
@@ -44,14 +43,12 @@ record RemovalGuard(double maxShare, int releaseAfterCycles) {
     }
 
     /**
-     * {@code live}: the keys live before this snapshot; {@code seen}: what it listed; {@code confirmed}: the
-     * {@code heldSince} of the last confirmation received for this source, or null.
+     * {@code live}: how many keys were live before this snapshot; {@code missing}: those of them it did not list, sorted;
+     * {@code listedNothing}: it listed no key at all; {@code confirmed}: the {@code heldSince} of the last confirmation
+     * received for this source, or null.
      */
-    Verdict judge(Hold current, Set<String> live, Set<String> seen, Instant confirmed, Instant at) {
-        // Only the missing keys are sorted (for the digest), not every live one: a large cart loses few per cycle.
-        List<String> missing =
-                live.stream().filter(key -> !seen.contains(key)).sorted().toList();
-        HoldReason reason = reason(live.size(), seen.isEmpty(), missing.size());
+    Verdict judge(Hold current, int live, List<String> missing, boolean listedNothing, Instant confirmed, Instant at) {
+        HoldReason reason = reason(live, listedNothing, missing.size());
         if (reason == null) {
             return new Apply(current, current == null ? null : Ending.RECOVERED);
         }
@@ -66,7 +63,7 @@ record RemovalGuard(double maxShare, int releaseAfterCycles) {
         // Millisecond precision, so the heldSince a user sends back through the API and a database matches exactly.
         Instant since = same ? current.heldSince() : at.truncatedTo(ChronoUnit.MILLIS);
         int cycles = same ? current.heldCycles() + 1 : 1;
-        return new Held(new Hold(reason, since, cycles, removal, live.size(), missing.size(), at));
+        return new Held(new Hold(reason, since, cycles, removal, live, missing.size(), at));
     }
 
     private HoldReason reason(int live, boolean emptySnapshot, int missing) {

@@ -4,7 +4,7 @@ import io.productsync.events.Topics;
 import io.productsync.poller.system.PollerSettings;
 import io.productsync.poller.system.TopicSender;
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +31,10 @@ final class RemovalHolds {
         this.sender = sender;
     }
 
-    RemovalGuard.Verdict judge(SourceId source, SourceState state, Set<String> seen, Instant at) {
-        return guard.judge(state.hold(), state.liveKeys(), seen, confirmations.of(source), at);
+    /** {@code missing}: the live keys the snapshot did not list, sorted; {@code listedNothing}: it listed no key. */
+    RemovalGuard.Verdict judge(
+            SourceId source, SourceState state, List<String> missing, boolean listedNothing, Instant at) {
+        return guard.judge(state.hold(), state.liveKeys().size(), missing, listedNothing, confirmations.of(source), at);
     }
 
     CompletableFuture<?> reportHeld(SourceId source, Hold hold, long items) {

@@ -105,16 +105,20 @@ final class SnapshotRun<V> implements Runnable {
     }
 
     private void publish(Page<V> page) {
+        List<V> items = page.items();
+        List<String> keys = new ArrayList<>(items.size());
+        items.forEach(event -> keys.add(source.keyOf().apply(event)));
+        List<OptionalLong> lastPublished = state.lastPublished(keys);
         List<CompletableFuture<?>> sends = new ArrayList<>();
         try {
-            for (V event : page.items()) {
-                String key = source.keyOf().apply(event);
+            for (int i = 0; i < items.size(); i++) {
+                V event = items.get(i);
+                String key = keys.get(i);
                 long fingerprint = source.fingerprint().applyAsLong(event);
                 // A key met twice in one snapshot (a SKU on two pages) compares with what this one published.
                 OptionalLong publishedNow = seen.fingerprint(key);
-                if (publishedNow.isPresent()
-                        ? publishedNow.getAsLong() == fingerprint
-                        : state.published(key, fingerprint)) {
+                OptionalLong last = publishedNow.isPresent() ? publishedNow : lastPublished.get(i);
+                if (last.isPresent() && last.getAsLong() == fingerprint) {
                     seen.putUnknownIfAbsent(key);
                     continue;
                 }
@@ -169,7 +173,8 @@ final class SnapshotRun<V> implements Runnable {
 
     /** The removal guard decides: tombstones for what is missing, or a hold and none. */
     private void removeMissing() {
-        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, seen.keys(), at);
+        List<String> missing = state.missingFrom(seen.keys());
+        RemovalGuard.Verdict verdict = holds.judge(source.id(), state, missing, seen.isEmpty(), at);
         if (verdict instanceof RemovalGuard.Held held) {
             whenSent(List.of(holds.reportHeld(source.id(), held.hold(), read)), failure -> {
                 if (failure != null) {
@@ -182,10 +187,8 @@ final class SnapshotRun<V> implements Runnable {
         }
         RemovalGuard.Apply apply = (RemovalGuard.Apply) verdict;
         List<CompletableFuture<?>> tombstones = new ArrayList<>();
-        for (String key : state.liveKeys()) {
-            if (!seen.contains(key)) {
-                tombstones.add(sender.send(source.topic(), key, null, at));
-            }
+        for (String key : missing) {
+            tombstones.add(sender.send(source.topic(), key, null, at));
         }
         int removed = tombstones.size();
         if (apply.ended() != null) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +79,18 @@ final class SourceState {
         return live().keys();
     }
 
+    /** The live keys {@code listed} does not hold, in String order (a hold digests them so): one pass over them. */
+    List<String> missingFrom(Set<String> listed) {
+        List<String> missing = new ArrayList<>();
+        for (String key : liveKeys()) {
+            if (!listed.contains(key)) {
+                missing.add(key);
+            }
+        }
+        missing.sort(null);
+        return missing;
+    }
+
     private LiveKeyStore.SourceKeys live() {
         if (live == null) {
             LiveKeyStore.SourceKeys keys = store.of(source);
@@ -127,10 +141,9 @@ final class SourceState {
         unsavedPublications.publishing(source);
     }
 
-    /** Whether {@code fingerprint} is what was last published for the key (never for an unknown one). */
-    boolean published(String key, long fingerprint) {
-        OptionalLong last = live().fingerprint(key);
-        return last.isPresent() && last.getAsLong() == fingerprint;
+    /** The fingerprint of what was last published for each key, in their order; empty where none is known. */
+    List<OptionalLong> lastPublished(List<String> keys) {
+        return live().fingerprints(keys);
     }
 
     /** The hold on this source's removals, or null. */

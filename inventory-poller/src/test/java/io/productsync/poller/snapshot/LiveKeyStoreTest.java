@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.productsync.events.CartKey;
 import io.productsync.poller.connector.WmsRef;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -69,7 +71,8 @@ class LiveKeyStoreTest {
         assertThat(store.of(SHOP).keys()).isEmpty();
         assertThat(asMap(store.of(longerShop))).isEqualTo(Map.of("acme/shop2/A", 2L));
         assertThat(asMap(store.of(wmsOfSameName))).isEqualTo(Map.of("acme/shop/A", 3L));
-        assertThatThrownBy(() -> store.of(SHOP).fingerprint("acme/shop2/A")).hasMessageContaining("not a key of");
+        assertThatThrownBy(() -> store.of(SHOP).fingerprints(List.of("acme/shop2/A")))
+                .hasMessageContaining("not a key of");
     }
 
     @Test
@@ -119,8 +122,9 @@ class LiveKeyStoreTest {
         assertThat(keys.forget("acme/shop/A")).isTrue();
         assertThat(keys.forget("acme/shop/A")).as("already unknown").isFalse();
         assertThat(keys.forget("acme/shop/X")).as("absent").isFalse();
-        assertThat(keys.fingerprint("acme/shop/A")).isEmpty();
-        assertThat(keys.fingerprint("acme/shop/B")).isEqualTo(OptionalLong.of(2L));
+        assertThat(keys.fingerprints(List.of("acme/shop/A", "acme/shop/B", "acme/shop/X")))
+                .containsExactly(OptionalLong.empty(), OptionalLong.of(2L), OptionalLong.empty());
+        assertThat(keys.fingerprints(List.of())).isEmpty();
 
         keys.forgetAll();
 
@@ -168,10 +172,16 @@ class LiveKeyStoreTest {
     private static Map<String, Long> asMap(LiveKeyStore.SourceKeys keys) {
         Map<String, Long> map = new HashMap<>();
         Set<String> met = new HashSet<>();
+        List<String> listed = new ArrayList<>();
         for (String key : keys.keys()) {
             assertThat(met.add(key)).as("%s met twice", key).isTrue();
-            OptionalLong fingerprint = keys.fingerprint(key);
-            map.put(key, fingerprint.isPresent() ? fingerprint.getAsLong() : null);
+            listed.add(key);
+        }
+        List<OptionalLong> fingerprints = keys.fingerprints(listed);
+        for (int i = 0; i < listed.size(); i++) {
+            map.put(
+                    listed.get(i),
+                    fingerprints.get(i).isPresent() ? fingerprints.get(i).getAsLong() : null);
         }
         assertThat(keys.keys()).hasSize(map.size());
         return map;
