@@ -52,6 +52,7 @@ final class SourceState {
         this.holdFiles = holdFiles;
         this.unsavedPublications = unsavedPublications;
     }
+
     /**
      * Claims the next snapshot if it is due and none runs. Due is counted from the last start with the interval of
      * now, so a connection whose interval was shortened (a sandbox settings file) does not wait out the old one.
