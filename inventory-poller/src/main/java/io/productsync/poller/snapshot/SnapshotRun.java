@@ -93,7 +93,9 @@ final class SnapshotRun<V> implements Runnable {
             afterSends(true);
         } catch (ThrottledException e) {
             waitAndResume(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a connector's bug, a native library's check): left to the pool, it would vanish in the
+            // task's future and leave the source claimed, never polled again.
             log.warn(
                     "{}: snapshot incomplete after {} items ({} published), nothing removed: {}",
                     source.id(),

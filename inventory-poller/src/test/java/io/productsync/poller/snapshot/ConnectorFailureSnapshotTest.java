@@ -122,6 +122,26 @@ class ConnectorFailureSnapshotTest {
                         }));
     }
 
+    @Test
+    void endsASnapshotWhoseConnectorThrewAnErrorAsIncompleteAndPollsAgain() {
+        AtomicInteger reads = new AtomicInteger();
+        fakes.add(tenant, "shop", new PagedCart(cursor -> {
+            if (reads.getAndIncrement() == 0) {
+                throw new AssertionError("a connector's bug");
+            }
+            return Page.last(List.of(item("A")));
+        }));
+        SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 1);
+
+        assertThat(scheduler.counts(cart).incomplete()).isOne();
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .extracting(ConsumerRecord::key)
+                .containsExactly(tenant + "/shop/A");
+    }
+
     private long lastTimestampOf(String key) {
         return cartInventory.withKeyPrefix(key).stream()
                 .filter(r -> r.value() != null)
