@@ -117,7 +117,7 @@ final class SnapshotScheduler implements SmartLifecycle {
             try {
                 connections = registry.discover();
                 connectionPublisher.publish(withCartsStillRetiring(connections), now);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 log.warn("discovery failed, polling the connections known before: {}", e.toString());
             }
             Map<SourceId, Duration> intervals = intervals(connections);
@@ -133,7 +133,8 @@ final class SnapshotScheduler implements SmartLifecycle {
                     executor.execute(() -> snapshot(source, state));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too: a fixed-delay task that throws is never run again, and nothing would be polled.
             log.error("poll cycle failed; the next tick tries again", e);
         }
     }
@@ -185,7 +186,8 @@ final class SnapshotScheduler implements SmartLifecycle {
                 case CART -> registry.cart(source.cartKey()).map(cart -> InventorySource.cart(source.cartKey(), cart));
                 case WMS -> registry.wms(source.wmsRef()).map(wms -> InventorySource.wms(source.wmsRef(), wms));
             };
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Not left to the pool: the source would stay claimed and never be polled again.
             inventory = Optional.empty();
         }
         if (inventory.isEmpty()) {

@@ -142,6 +142,21 @@ class ConnectorFailureSnapshotTest {
                 .containsExactly(tenant + "/shop/A");
     }
 
+    @Test
+    void keepsPollingAfterADiscoveryThatThrewAnError() {
+        fakes.failNextDiscovery(new AssertionError("a connector provider's bug"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !fakes.discoveryFailurePending());
+
+        fakes.add(tenant, "shop", new PagedCart(cursor -> Page.last(List.of(item("A")))));
+        SourceId cart = SourceId.cart(new CartKey(tenant, "shop"));
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> scheduler.counts(cart).complete() >= 1);
+        assertThat(cartInventory.toEndWithKeyPrefix(tenant + "/shop/"))
+                .extracting(ConsumerRecord::key)
+                .containsExactly(tenant + "/shop/A");
+    }
+
     private long lastTimestampOf(String key) {
         return cartInventory.withKeyPrefix(key).stream()
                 .filter(r -> r.value() != null)
