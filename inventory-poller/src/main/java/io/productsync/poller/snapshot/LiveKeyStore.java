@@ -197,8 +197,7 @@ final class LiveKeyStore implements AutoCloseable {
 
         /** The key's fingerprint becomes unknown; whether it had one. */
         boolean forget(String key) {
-            byte[] value = value(key);
-            if (value == null || value[0] != KNOWN) {
+            if (fingerprintIn(value(key)).isEmpty()) {
                 return false;
             }
             withDb(() -> {

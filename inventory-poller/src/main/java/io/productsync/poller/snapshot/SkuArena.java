@@ -26,7 +26,7 @@ final class SkuArena {
             throw new IllegalArgumentException("a SKU of " + sku.length + " bytes is longer than " + MAX_LENGTH);
         }
         int handle = room(end, sku.length);
-        end = write(handle, sku, 0, sku.length);
+        end = write(handle, sku);
         return handle;
     }
 
@@ -74,8 +74,9 @@ final class SkuArena {
         return at;
     }
 
-    /** Writes length and bytes at {@code handle}, which has room for them; the position after. */
-    private int write(int handle, byte[] bytes, int from, int length) {
+    /** Writes the SKU's length and bytes at {@code handle}, which has room for them; the position after. */
+    private int write(int handle, byte[] sku) {
+        int length = sku.length;
         byte[] chunk = chunks[handle >>> CHUNK_BITS];
         int at = handle & (CHUNK - 1);
         if (length < 0x80) {
@@ -84,7 +85,7 @@ final class SkuArena {
             chunk[at] = (byte) (0x80 | length >>> 8);
             chunk[at + 1] = (byte) length;
         }
-        System.arraycopy(bytes, from, chunk, at + header(length), length);
+        System.arraycopy(sku, 0, chunk, at + header(length), length);
         return handle + header(length) + length;
     }
 
