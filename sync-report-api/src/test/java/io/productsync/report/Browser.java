@@ -20,6 +20,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -171,8 +172,26 @@ public final class Browser implements AutoCloseable {
     }
 
     private void awaitNewPage(WebElement old, String what) {
-        until(what, ExpectedConditions.stalenessOf(old));
+        until(what, page -> replaced(old));
         until(what, page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether the element's page has been replaced. Mid-navigation Chrome may answer for an element of the old document
+     * with "does not belong to the document" instead of a stale element reference: both mean it is gone.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Signs in on {@code site}'s form as the operator ({@link Operator}); the session then lasts as long as the browser. */
